@@ -1,0 +1,267 @@
+// imta.cnf (and the files it includes): chevrotain lexer and parser.
+//
+// The grammar knows layout, not meaning. It recognises physical lines (comment, include,
+// blank, content), joins continued lines into logical lines, and groups logical lines
+// into the rewrite-rule section and the channel table's blocks, exactly as the MTA's
+// reader does (../shared/spec/imta-cnf.md §2–§8). Which token of a channel's first line
+// is a keyword and which an argument is decided later, in src/model/, from the keyword
+// table: the spec recommends keeping the keyword line a flat token list.
+import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
+import {
+  blankLinePattern,
+  fillLexGaps,
+  continuedCommentPattern,
+  includePattern,
+  lineCommentPattern,
+  quotedPattern,
+  wordPattern,
+} from './lexing.js';
+import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
+
+/** Any token that can be part of a logical content line. */
+export const LinePart = createToken({ name: 'LinePart', pattern: Lexer.NA });
+
+const isContinued = (prev: IToken | undefined): boolean =>
+  prev !== undefined && (prev.tokenType === Continuation || prev.tokenType === ContinuedComment);
+
+export const BlankLine = createToken({
+  name: 'BlankLine',
+  pattern: blankLinePattern(isContinued),
+  start_chars_hint: [' ', '\t', '\r', '\n'],
+  line_breaks: true,
+});
+export const ContinuedComment = createToken({
+  name: 'ContinuedComment',
+  pattern: continuedCommentPattern('!', isContinued),
+  start_chars_hint: ['!'],
+  line_breaks: true,
+  categories: [LinePart],
+});
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: lineCommentPattern('!'),
+  start_chars_hint: ['!'],
+  line_breaks: false,
+});
+export const Include = createToken({
+  name: 'Include',
+  pattern: includePattern(isContinued),
+  start_chars_hint: ['<'],
+  line_breaks: false,
+});
+export const Continuation = createToken({
+  name: 'Continuation',
+  pattern: /\\\r?\n/,
+  start_chars_hint: ['\\'],
+  line_breaks: true,
+  categories: [LinePart],
+});
+export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true });
+export const Ws = createToken({ name: 'Ws', pattern: /[ \t]+/, categories: [LinePart] });
+export const Quoted = createToken({
+  name: 'Quoted',
+  pattern: quotedPattern(),
+  start_chars_hint: ['"'],
+  line_breaks: false,
+  categories: [LinePart],
+});
+export const Word = createToken({
+  name: 'Word',
+  pattern: wordPattern(),
+  line_breaks: false,
+  categories: [LinePart],
+});
+
+const allTokens: TokenType[] = [
+  BlankLine,
+  ContinuedComment,
+  Comment,
+  Include,
+  Continuation,
+  Newline,
+  Ws,
+  Quoted,
+  Word,
+  LinePart,
+];
+
+export const imtaLexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+function node(kind: SyntaxNode['kind'], children: SyntaxNode['children']): SyntaxNode {
+  return { kind, children };
+}
+
+/**
+ * Grouping of physical and logical lines. Every token sequence the lexer can produce is
+ * accepted, so the parser never fails on real input; meaning-level problems (a block
+ * without an official host line, a rule without a template) are found by the model.
+ */
+class ImtaParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  /** A whole imta.cnf: the rule section, then (after the first blank line) the channel table. */
+  public file = this.RULE('file', (): SyntaxNode => {
+    const children: SyntaxNode[] = [];
+    const rules = this.SUBRULE(this.ruleSection);
+    this.ACTION(() => {
+      if (rules.children.length) children.push(rules);
+    });
+    const table = this.SUBRULE(this.channelTable);
+    this.ACTION(() => {
+      if (table.children.length) children.push(table);
+    });
+    return node('ImtaFile', children);
+  });
+
+  /** A file whose text starts in the channel table (an included channel file, a fragment). */
+  public channelsFile = this.RULE('channelsFile', (): SyntaxNode => {
+    const table = this.SUBRULE(this.channelTable);
+    return this.ACTION(() => node('ImtaFile', table.children.length ? [table] : []));
+  });
+
+  /**
+   * aliases and mappings files: the same physical layer (column-1 comments and includes,
+   * continuation, blank lines), with one entry per logical line. Their blank lines are
+   * structural too (a mappings table ends at one), which the model reads from BlankLines.
+   */
+  public linesFile = this.RULE('linesFile', (): SyntaxNode => {
+    const items: SyntaxNode[] = [];
+    this.MANY(() => {
+      const item = this.OR([
+        { ALT: () => this.SUBRULE3(this.blankLines) },
+        { ALT: () => this.SUBRULE3(this.commentLine) },
+        { ALT: () => this.SUBRULE3(this.includeLine) },
+        { ALT: () => this.SUBRULE3(this.contentLine, { ARGS: ['Entry'] }) },
+      ]);
+      items.push(item);
+    });
+    return this.ACTION(() => node('LineFile', items));
+  });
+
+  private ruleSection = this.RULE('ruleSection', (): SyntaxNode => {
+    const lines: SyntaxNode[] = [];
+    this.MANY(() => {
+      const line = this.OR([
+        { ALT: () => this.SUBRULE(this.commentLine) },
+        { ALT: () => this.SUBRULE(this.includeLine) },
+        { ALT: () => this.SUBRULE(this.contentLine, { ARGS: ['RewriteRule'] }) },
+      ]);
+      lines.push(line);
+    });
+    return node('RuleSection', lines);
+  });
+
+  private channelTable = this.RULE('channelTable', (): SyntaxNode => {
+    const items: SyntaxNode[] = [];
+    this.MANY(() => {
+      const item = this.OR([
+        { ALT: () => this.SUBRULE(this.blankLines) },
+        { ALT: () => this.SUBRULE2(this.commentLine) },
+        { ALT: () => this.SUBRULE2(this.includeLine) },
+        { ALT: () => this.SUBRULE(this.channelBlock) },
+      ]);
+      items.push(item);
+    });
+    return node('ChannelTable', items);
+  });
+
+  /** Keyword line, then host lines (comments and includes may stand between them). */
+  private channelBlock = this.RULE('channelBlock', (): SyntaxNode => {
+    const children: SyntaxNode[] = [this.SUBRULE(this.contentLine, { ARGS: ['KeywordLine'] })];
+    this.MANY(() => {
+      const line = this.OR([
+        { ALT: () => this.SUBRULE(this.commentLine) },
+        { ALT: () => this.SUBRULE(this.includeLine) },
+        { ALT: () => this.SUBRULE2(this.contentLine, { ARGS: ['HostLine'] }) },
+      ]);
+      children.push(line);
+    });
+    return node('ChannelBlock', children);
+  });
+
+  private blankLines = this.RULE('blankLines', (): SyntaxNode => {
+    const toks: Token[] = [];
+    this.AT_LEAST_ONE(() => {
+      toks.push(this.CONSUME(BlankLine));
+    });
+    return node('BlankLines', toks);
+  });
+
+  private commentLine = this.RULE('commentLine', (): SyntaxNode => {
+    const toks: Token[] = [this.CONSUME(Comment)];
+    this.OPTION(() => {
+      toks.push(this.CONSUME(Newline));
+    });
+    return node('CommentLine', toks);
+  });
+
+  private includeLine = this.RULE('includeLine', (): SyntaxNode => {
+    const toks: Token[] = [this.CONSUME(Include)];
+    this.OPTION(() => {
+      toks.push(this.CONSUME(Newline));
+    });
+    return node('IncludeLine', toks);
+  });
+
+  /** One logical line: physical lines joined by continuation backslashes. */
+  private contentLine = this.RULE('contentLine', (kind: SyntaxNode['kind']): SyntaxNode => {
+    const toks: Token[] = [];
+    this.AT_LEAST_ONE(() => {
+      toks.push(this.CONSUME(LinePart));
+    });
+    this.OPTION(() => {
+      toks.push(this.CONSUME(Newline));
+    });
+    return node(kind, toks);
+  });
+}
+
+let parser: ImtaParser | undefined;
+
+/** The parser is built once per process (chevrotain's self-analysis is the costly part). */
+function imtaParser(): ImtaParser {
+  return (parser ??= new ImtaParser());
+}
+
+export type ImtaStart = 'rules' | 'channels' | 'lines';
+
+export interface ImtaParseResult {
+  root: SyntaxNode;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/**
+ * Parses imta.cnf text. `start` is where the text begins: 'rules' for imta.cnf itself
+ * and files included from its rule section, 'channels' for files whose text starts in
+ * the channel table (included channel files, fragments); 'lines' reads an aliases or
+ * mappings file, which share imta.cnf's physical layer.
+ */
+export function parseImta(text: string, start: ImtaStart = 'rules'): ImtaParseResult {
+  const lexed = imtaLexer.tokenize(text);
+  const diagnostics: SyntaxDiagnostic[] = [];
+  const tokens = lexed.errors.length ? fillLexGaps(text, lexed.tokens, Word) : lexed.tokens;
+  const p = imtaParser();
+  p.input = tokens;
+  let root = start === 'rules' ? p.file() : start === 'channels' ? p.channelsFile() : p.linesFile();
+  if (p.errors.length) {
+    // Cannot happen for lexer output (every token sequence is a valid file); kept so that a
+    // grammar bug degrades into one error line instead of a crash or lost text.
+    root = { kind: start === 'lines' ? 'LineFile' : 'ImtaFile', children: [{ kind: 'ErrorLine', children: tokens }] };
+    diagnostics.push({
+      start: 0,
+      end: text.length,
+      code: 'internal-parse-error',
+      severity: 'error',
+      message: `cnflint could not parse this file (${p.errors[0].message}); please report it`,
+    });
+  }
+  return { root, diagnostics };
+}
+

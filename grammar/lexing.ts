@@ -1,0 +1,167 @@
+// Building blocks shared by the line-oriented lexers (imta.cnf, option files, aliases,
+// mappings). All these formats are read line by line by the MTA, and several tokens only
+// exist in column 1 ("!" comments, "<" includes, blank lines), so most patterns here are
+// chevrotain custom patterns: a plain char-code loop that also looks at the previous
+// character and the previous token, which a regular expression cannot.
+import type { CustomPatternMatcherFunc, IToken, TokenType } from 'chevrotain';
+
+const LF = 10;
+const CR = 13;
+const SP = 32;
+const TAB = 9;
+const BACKSLASH = 92;
+
+export function atLineStart(text: string, offset: number): boolean {
+  return offset === 0 || text.charCodeAt(offset - 1) === LF;
+}
+
+/** A match result in the shape chevrotain expects from a custom pattern. */
+function matched(text: string, start: number, end: number): RegExpExecArray | null {
+  if (end <= start) return null;
+  return [text.slice(start, end)] as unknown as RegExpExecArray;
+}
+
+/** Offset just past the end of the physical line's content (before CRLF or LF). */
+function lineContentEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  if (nl === -1) return text.length;
+  return nl > offset && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+}
+
+/** True when `\` at `offset` is a line continuation: the last character of its line. */
+export function isContinuationAt(text: string, offset: number): boolean {
+  if (text.charCodeAt(offset) !== BACKSLASH) return false;
+  const n = text.charCodeAt(offset + 1);
+  return n === LF || (n === CR && text.charCodeAt(offset + 2) === LF);
+}
+
+/**
+ * Whether the previous token makes the current physical line a continuation of the
+ * previous logical line (the previous line ended with `\`, or was a comment line inside
+ * a continued logical line).
+ */
+export type ContinuationTest = (previous: IToken | undefined) => boolean;
+
+/** A whole-line comment starting in column 1 with one of `chars`; the newline is not part of it. */
+export function lineCommentPattern(chars: string, onlyWhen?: (prev: IToken | undefined) => boolean): CustomPatternMatcherFunc {
+  return (text, offset, tokens) => {
+    if (!atLineStart(text, offset) || !chars.includes(text[offset])) return null;
+    if (onlyWhen && !onlyWhen(tokens[tokens.length - 1])) return null;
+    return matched(text, offset, lineContentEnd(text, offset));
+  };
+}
+
+/**
+ * A comment line met while a logical line is being continued. The reader drops it and
+ * goes on with the next physical line, so the token includes its line break: the logical
+ * line is not ended by it.
+ */
+export function continuedCommentPattern(chars: string, isContinued: ContinuationTest): CustomPatternMatcherFunc {
+  return (text, offset, tokens) => {
+    if (!atLineStart(text, offset) || !chars.includes(text[offset])) return null;
+    if (!isContinued(tokens[tokens.length - 1])) return null;
+    const nl = text.indexOf('\n', offset);
+    return matched(text, offset, nl === -1 ? text.length : nl + 1);
+  };
+}
+
+/** A `<path` include line in column 1 (not inside a continued logical line). */
+export function includePattern(isContinued: ContinuationTest): CustomPatternMatcherFunc {
+  return (text, offset, tokens) => {
+    if (!atLineStart(text, offset) || text.charCodeAt(offset) !== 60 /* < */) return null;
+    if (isContinued(tokens[tokens.length - 1])) return null;
+    return matched(text, offset, lineContentEnd(text, offset));
+  };
+}
+
+/**
+ * A blank line: nothing but spaces and tabs, with its line break. Lines of only
+ * whitespace count as blank (what an administrator sees; see grammar/README.md).
+ * Not produced inside a continued logical line, where an empty physical line simply
+ * ends the logical line.
+ */
+export function blankLinePattern(isContinued: ContinuationTest): CustomPatternMatcherFunc {
+  return (text, offset, tokens) => {
+    if (!atLineStart(text, offset)) return null;
+    if (isContinued(tokens[tokens.length - 1])) return null;
+    let i = offset;
+    const n = text.length;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === SP || c === TAB) i++;
+      else break;
+    }
+    if (i === n) return matched(text, offset, i);
+    if (text.charCodeAt(i) === LF) return matched(text, offset, i + 1);
+    if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) return matched(text, offset, i + 2);
+    return null;
+  };
+}
+
+/**
+ * A run of non-blank characters. Stops before space, tab and line breaks, and before a
+ * backslash that ends the line (a continuation). A CR that is not part of CRLF, a
+ * backslash elsewhere and any other byte are ordinary characters.
+ */
+export function wordPattern(stopAt = ''): CustomPatternMatcherFunc {
+  const stops = new Set([...stopAt].map((c) => c.charCodeAt(0)));
+  return (text, offset) => {
+    let i = offset;
+    const n = text.length;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === SP || c === TAB || c === LF) break;
+      if (c === CR && text.charCodeAt(i + 1) === LF) break;
+      if (c === BACKSLASH && isContinuationAt(text, i)) break;
+      if (stops.has(c) && i > offset) break;
+      if (stops.has(c) && i === offset) return null;
+      i++;
+    }
+    return matched(text, offset, i);
+  };
+}
+
+/** A double-quoted string closed on the same physical line. */
+export function quotedPattern(): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    if (text.charCodeAt(offset) !== 34) return null;
+    const end = lineContentEnd(text, offset + 1);
+    const close = text.indexOf('"', offset + 1);
+    if (close === -1 || close >= end) return null;
+    return matched(text, offset, close + 1);
+  };
+}
+
+/** Characters that can start a word: everything but the blank and line-break characters. */
+export const WORD_START_HINT: (string | number)[] = (() => {
+  const out: (string | number)[] = [];
+  for (let c = 0; c < 256; c++) if (c !== SP && c !== TAB && c !== LF) out.push(c);
+  return out;
+})();
+
+/**
+ * The word patterns match every character the other tokens do not, so these lexers
+ * cannot fail; should one ever skip characters, they become tokens of `filler` so that
+ * no text is lost.
+ */
+export function fillLexGaps(text: string, tokens: IToken[], filler: TokenType): IToken[] {
+  const out: IToken[] = [];
+  let pos = 0;
+  const gap = (end: number) => {
+    if (end > pos)
+      out.push({
+        image: text.slice(pos, end),
+        startOffset: pos,
+        endOffset: end - 1,
+        tokenType: filler,
+        tokenTypeIdx: filler.tokenTypeIdx!,
+      } as IToken);
+  };
+  for (const t of tokens) {
+    gap(t.startOffset);
+    out.push(t);
+    pos = t.startOffset + t.image.length;
+  }
+  gap(text.length);
+  return out;
+}

@@ -1,0 +1,255 @@
+// The "MTA option file" family: job_controller.cnf, dispatcher.cnf, option.dat (and
+// imta_tailor, <channel>_option files, which share the reader). One chevrotain lexer and
+// parser for all of them (../shared/spec/other-files.md §0):
+//   comment lines (column-1 `!`, `#`, `;` — a comment even right after a continued line),
+//   blank lines (no meaning), `[TYPE=VALUE]` section headers, `NAME=value` settings with
+//   optional blanks around `=` and `\` continuation of long values, `<file` includes (PMDF
+//   dispatcher.cnf only).
+import { createToken, EmbeddedActionsParser, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
+import {
+  atLineStart,
+  blankLinePattern,
+  fillLexGaps,
+  continuedCommentPattern,
+  includePattern,
+  isContinuationAt,
+  lineCommentPattern,
+  wordPattern,
+} from './lexing.js';
+import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
+
+export const OptLinePart = createToken({ name: 'OptLinePart', pattern: Lexer.NA });
+
+const isContinued = (prev: IToken | undefined): boolean =>
+  prev !== undefined && (prev.tokenType === OptContinuation || prev.tokenType === OptContinuedComment);
+
+const COMMENT_CHARS = '!#;';
+
+/** `[TYPE=VALUE]` in column 1, up to the first `]` on the line (or the line's end if unclosed). */
+const sectionHeaderPattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
+  if (!atLineStart(text, offset) || text.charCodeAt(offset) !== 91 /* [ */) return null;
+  const prev = tokens[tokens.length - 1];
+  if (isContinued(prev)) return null;
+  let i = offset + 1;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 93 /* ] */) {
+      i++;
+      break;
+    }
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10)) break;
+    i++;
+  }
+  return [text.slice(offset, i)] as unknown as RegExpExecArray;
+};
+
+/**
+ * A setting's value: from the first non-blank character after `=` to the end of the
+ * physical line (or a continuation backslash). The value may itself contain `=`
+ * (`PARAMETER=CHANNEL=tcp_lmtpss`) and blanks (`secret=never mind`).
+ */
+const valuePattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
+  // Only once the current logical line has had its `=`.
+  let seenEquals = false;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const tt = tokens[k].tokenType;
+    if (tt === OptEquals) {
+      seenEquals = true;
+      break;
+    }
+    if (tt === OptNewline || tt === OptBlankLine || tt === OptComment || tt === OptSection || tt === OptInclude) break;
+  }
+  if (!seenEquals) return null;
+  let i = offset;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10)) break;
+    if (c === 92 && isContinuationAt(text, i)) break;
+    i++;
+  }
+  if (i === offset) return null;
+  return [text.slice(offset, i)] as unknown as RegExpExecArray;
+};
+
+export const OptBlankLine = createToken({
+  name: 'BlankLine',
+  pattern: blankLinePattern(isContinued),
+  start_chars_hint: [' ', '\t', '\r', '\n'],
+  line_breaks: true,
+});
+export const OptContinuedComment = createToken({
+  name: 'ContinuedComment',
+  pattern: continuedCommentPattern(COMMENT_CHARS, isContinued),
+  start_chars_hint: [...COMMENT_CHARS],
+  line_breaks: true,
+  categories: [OptLinePart],
+});
+export const OptComment = createToken({
+  name: 'Comment',
+  pattern: lineCommentPattern(COMMENT_CHARS),
+  start_chars_hint: [...COMMENT_CHARS],
+  line_breaks: false,
+});
+export const OptInclude = createToken({
+  name: 'Include',
+  pattern: includePattern(isContinued),
+  start_chars_hint: ['<'],
+  line_breaks: false,
+});
+export const OptSection = createToken({
+  name: 'SectionHeader',
+  pattern: sectionHeaderPattern,
+  start_chars_hint: ['['],
+  line_breaks: false,
+});
+export const OptContinuation = createToken({
+  name: 'Continuation',
+  pattern: /\\\r?\n/,
+  start_chars_hint: ['\\'],
+  line_breaks: true,
+  categories: [OptLinePart],
+});
+export const OptNewline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true });
+export const OptWs = createToken({ name: 'Ws', pattern: /[ \t]+/, categories: [OptLinePart] });
+export const OptValue = createToken({
+  name: 'Value',
+  pattern: valuePattern,
+  line_breaks: false,
+  categories: [OptLinePart],
+});
+export const OptEquals = createToken({ name: 'Equals', pattern: /=/, categories: [OptLinePart] });
+export const OptName = createToken({
+  name: 'Name',
+  pattern: wordPattern('='),
+  line_breaks: false,
+  categories: [OptLinePart],
+});
+
+const allTokens: TokenType[] = [
+  OptBlankLine,
+  OptContinuedComment,
+  OptComment,
+  OptInclude,
+  OptSection,
+  OptContinuation,
+  OptNewline,
+  OptWs,
+  OptValue,
+  OptEquals,
+  OptName,
+  OptLinePart,
+];
+
+export const optionLexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+function node(kind: SyntaxNode['kind'], children: SyntaxNode['children']): SyntaxNode {
+  return { kind, children };
+}
+
+class OptionParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', (): SyntaxNode => {
+    const items: SyntaxNode[] = [];
+    this.MANY(() => {
+      const item = this.OR([
+        { ALT: () => this.SUBRULE(this.blankLines) },
+        { ALT: () => this.SUBRULE(this.commentLine) },
+        { ALT: () => this.SUBRULE(this.includeLine) },
+        { ALT: () => this.SUBRULE(this.sectionLine) },
+        { ALT: () => this.SUBRULE(this.settingLine) },
+      ]);
+      items.push(item);
+    });
+    return this.ACTION(() => node('OptionFile', items));
+  });
+
+  private blankLines = this.RULE('blankLines', (): SyntaxNode => {
+    const toks: Token[] = [];
+    this.AT_LEAST_ONE(() => {
+      toks.push(this.CONSUME(OptBlankLine));
+    });
+    return node('BlankLines', toks);
+  });
+
+  private commentLine = this.RULE('commentLine', (): SyntaxNode => {
+    const toks: Token[] = [this.CONSUME(OptComment)];
+    this.OPTION(() => {
+      toks.push(this.CONSUME(OptNewline));
+    });
+    return node('CommentLine', toks);
+  });
+
+  private includeLine = this.RULE('includeLine', (): SyntaxNode => {
+    const toks: Token[] = [this.CONSUME(OptInclude)];
+    this.OPTION(() => {
+      toks.push(this.CONSUME(OptNewline));
+    });
+    return node('IncludeLine', toks);
+  });
+
+  /** `[TYPE=VALUE]`, then whatever else stands on the line (reported by the model). */
+  private sectionLine = this.RULE('sectionLine', (): SyntaxNode => {
+    const toks: Token[] = [this.CONSUME(OptSection)];
+    this.MANY(() => {
+      toks.push(this.CONSUME(OptLinePart));
+    });
+    this.OPTION(() => {
+      toks.push(this.CONSUME(OptNewline));
+    });
+    return node('SectionHeader', toks);
+  });
+
+  /** `NAME = value` (logical line); a line without `=` becomes an ErrorLine. */
+  private settingLine = this.RULE('settingLine', (): SyntaxNode => {
+    const toks: Token[] = [];
+    this.AT_LEAST_ONE(() => {
+      toks.push(this.CONSUME2(OptLinePart));
+    });
+    this.OPTION(() => {
+      toks.push(this.CONSUME2(OptNewline));
+    });
+    return this.ACTION(() => node(toks.some((t) => t.tokenType === OptEquals) ? 'Setting' : 'ErrorLine', toks));
+  });
+}
+
+let parser: OptionParser | undefined;
+
+function optionParser(): OptionParser {
+  return (parser ??= new OptionParser());
+}
+
+export interface OptionParseResult {
+  root: SyntaxNode;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+export function parseOptionFile(text: string): OptionParseResult {
+  const lexed = optionLexer.tokenize(text);
+  const diagnostics: SyntaxDiagnostic[] = [];
+  const tokens = lexed.errors.length ? fillLexGaps(text, lexed.tokens, OptName) : lexed.tokens;
+  const p = optionParser();
+  p.input = tokens;
+  let root = p.file();
+  if (p.errors.length) {
+    root = { kind: 'OptionFile', children: [{ kind: 'ErrorLine', children: tokens }] };
+    diagnostics.push({
+      start: 0,
+      end: text.length,
+      code: 'internal-parse-error',
+      severity: 'error',
+      message: `cnflint could not parse this file (${p.errors[0].message}); please report it`,
+    });
+  }
+  return { root, diagnostics };
+}
+

@@ -1,0 +1,265 @@
+// imta.cnf trees to channels, defaults and rewrite rules, following include lines in
+// reading order (an included file's lines count exactly as if typed at the include line).
+import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
+import { acceptsArgument, lookupKeyword, requiredArguments, type KeywordInfo } from './keywords.js';
+import type {
+  Channel,
+  DefaultsBlock,
+  HostName,
+  Include,
+  KeywordUse,
+  ModelDiagnostic,
+  Range,
+  RewriteRule,
+  SourceFile,
+  Word,
+} from './types.js';
+import { lineWords } from './words.js';
+
+/** Parses the words after a channel name into keyword uses, by the keyword table's arity. */
+export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
+  const out: KeywordUse[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i++];
+    const info = word.quoted ? undefined : lookupKeyword(word.text);
+    const args: Word[] = [];
+    let missingArgument = false;
+    if (info) {
+      // A single required argument is taken whatever it looks like, as the MTA does; list
+      // elements and optional arguments only while the next token fits (§1 rule 6).
+      while (i < words.length && acceptsArgument(info.arity, words[i].text, args.length)) args.push(words[i++]);
+      missingArgument = args.length < requiredArguments(info.arity);
+    }
+    const last = args.length ? args[args.length - 1] : word;
+    out.push({
+      word,
+      key: word.text.slice(0, 32).toLowerCase(),
+      info,
+      args,
+      missingArgument,
+      range: { start: word.start, end: last.end },
+      file,
+    });
+  }
+  return out;
+}
+
+/** The exclusive group of a keyword use, if any. */
+export function groupOf(k: KeywordUse): string | undefined {
+  return k.info?.group;
+}
+
+/** Keywords in force: the channel's own, plus defaults whose keyword and group it does not set itself. */
+export function effectiveKeywords(channel: Channel): KeywordUse[] {
+  const ownKeys = new Set<string>();
+  const ownGroups = new Set<string>();
+  for (const k of channel.keywords) {
+    ownKeys.add(k.key);
+    const g = groupOf(k);
+    if (g) ownGroups.add(g);
+  }
+  // Later defaults win over earlier ones of the same group (imta-cnf.md §7.3).
+  const fromDefaults = new Map<string, KeywordUse>();
+  for (const d of channel.defaults) {
+    if (ownKeys.has(d.key)) continue;
+    const g = groupOf(d);
+    if (g && ownGroups.has(g)) continue;
+    fromDefaults.set(g ? `group:${g}` : `key:${d.key}`, d);
+  }
+  return [...fromDefaults.values(), ...channel.keywords];
+}
+
+export interface IncludeResolver {
+  /**
+   * Resolves and reads an include target, parsing it as imta.cnf text starting in the
+   * given section. Returns the Include record (with `included` set when it was read).
+   * `chain` holds the paths of the files being read, outermost first (for cycles).
+   */
+  (target: string, from: SourceFile, node: SyntaxNode, section: 'rules' | 'channels', depth: number, chain: readonly string[]): Include;
+}
+
+class Rule implements RewriteRule {
+  constructor(
+    public pattern: Word,
+    public tag: string,
+    public key: string,
+    public template: string,
+    public templateRange: Range,
+    /** Pairs (offset in template, source offset) where the mapping jumps; empty when contiguous. */
+    private readonly jumps: number[] | undefined,
+    public file: SourceFile,
+    public node: SyntaxNode,
+    public index: number,
+  ) {}
+
+  templateOffset(i: number): number {
+    if (!this.jumps) return this.templateRange.start + i;
+    let base = this.templateRange.start;
+    let from = 0;
+    for (let k = 0; k < this.jumps.length; k += 2) {
+      if (this.jumps[k] > i) break;
+      from = this.jumps[k];
+      base = this.jumps[k + 1];
+    }
+    return base + (i - from);
+  }
+}
+
+export interface ImtaBuild {
+  rules: RewriteRule[];
+  channels: Channel[];
+  defaults: DefaultsBlock[];
+  includes: Include[];
+  diagnostics: ModelDiagnostic[];
+  hasChannelTable: boolean;
+}
+
+/**
+ * Walks imta.cnf (and what it includes) in the order the MTA reads it. `start` is the
+ * section the top-level text starts in ('channels' for channel fragments).
+ */
+export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild {
+  const out: ImtaBuild = { rules: [], channels: [], defaults: [], includes: [], diagnostics: [], hasChannelTable: false };
+  let defaultsInForce: KeywordUse[] = [];
+
+  const chain: string[] = [];
+  const walkFile = (file: SourceFile, depth: number) => {
+    chain.push(file.path);
+    for (const part of file.tree.root.children as SyntaxNode[]) {
+      if (part.kind === 'RuleSection') {
+        for (const line of part.children as SyntaxNode[]) {
+          if (line.kind === 'RewriteRule') addRule(line, file);
+          else if (line.kind === 'IncludeLine') include(line, file, 'rules', depth);
+        }
+      } else if (part.kind === 'ChannelTable') {
+        out.hasChannelTable = true;
+        for (const item of part.children as SyntaxNode[]) {
+          if (item.kind === 'ChannelBlock') addBlock(item, file, depth);
+          else if (item.kind === 'IncludeLine') include(item, file, 'channels', depth);
+        }
+      } else if (part.kind === 'ErrorLine') {
+        // Grammar fallback (see grammar/imta.ts); its diagnostic is already recorded.
+      }
+    }
+    chain.pop();
+  };
+
+  const include = (line: SyntaxNode, file: SourceFile, section: 'rules' | 'channels', depth: number) => {
+    const tok = line.children[0] as Token;
+    const target = tok.image.slice(1).trim();
+    const inc = resolve(target, file, line, section, depth + 1, chain);
+    out.includes.push(inc);
+    // An included file's blank line ends the rule section for the MTA; the rest of the
+    // including file is still read here as the rules its author meant, and the
+    // blank-line-in-rewrite-rules rule reports that blank line as the root cause.
+    if (inc.included) walkFile(inc.included, depth + 1);
+  };
+
+  const addRule = (line: SyntaxNode, file: SourceFile) => {
+    const tokens = line.children as Token[];
+    const { words } = lineWords(tokens);
+    if (!words.length) return;
+    const pattern = words[0];
+    const bar = pattern.text.lastIndexOf('|');
+    const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
+    const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
+    let template = '';
+    let templateRange: Range = { start: pattern.end, end: pattern.end };
+    let jumps: number[] | undefined;
+    if (words.length > 1) {
+      const startOff = words[1].start;
+      const endOff = words[words.length - 1].end;
+      const parts: string[] = [];
+      let len = 0;
+      let contiguous = true;
+      for (const t of tokens) {
+        const s = t.startOffset;
+        if (s + t.image.length <= startOff) continue;
+        if (s >= endOff) break;
+        const kind = tokenKind(t);
+        if (kind === 'Continuation' || kind === 'ContinuedComment' || kind === 'Newline') {
+          contiguous = false;
+          continue;
+        }
+        if (!contiguous) {
+          (jumps ??= []).push(len, s);
+          contiguous = true;
+        }
+        const from = Math.max(s, startOff) - s;
+        const to = Math.min(s + t.image.length, endOff) - s;
+        const piece = t.image.slice(from, to);
+        parts.push(piece);
+        len += piece.length;
+      }
+      template = parts.join('');
+      templateRange = { start: startOff, end: endOff };
+    } else {
+      out.diagnostics.push({
+        file,
+        start: pattern.start,
+        end: pattern.end,
+        code: 'rule-without-template',
+        severity: 'error',
+        message: `rewrite rule '${pattern.text}' has no template; write 'pattern template' on one line (a continued line needs '\\' as its last character)`,
+      });
+    }
+    out.rules.push(new Rule(pattern, tag, key, template, templateRange, jumps, file, line, out.rules.length));
+  };
+
+  const addBlock = (block: SyntaxNode, file: SourceFile, _depth: number) => {
+    const lines = block.children as SyntaxNode[];
+    const keywordLine = lines[0];
+    const kl = lineWords(keywordLine);
+    const broken = [...kl.brokenContinuations];
+    if (!kl.words.length) return;
+    const nameWord = kl.words[0];
+    const range = { start: startOf(block), end: endOf(block) };
+    const lower = nameWord.text.toLowerCase();
+    const hostLines = lines.filter((l) => l.kind === 'HostLine');
+    if (lower === 'defaults' || lower === 'nodefaults') {
+      const keywords = parseKeywords(kl.words.slice(1), file);
+      for (const h of hostLines) broken.push(...lineWords(h).brokenContinuations);
+      const d: DefaultsBlock = {
+        kind: lower,
+        file,
+        block,
+        range,
+        nameWord,
+        keywords,
+        ignoredLines: hostLines,
+        brokenContinuations: broken,
+      };
+      out.defaults.push(d);
+      if (lower === 'nodefaults') defaultsInForce = [];
+      else defaultsInForce = [...defaultsInForce, ...keywords.map((k) => ({ ...k, fromDefaults: d }))];
+      return;
+    }
+    const hosts: HostName[] = [];
+    for (const h of hostLines) {
+      const hw = lineWords(h);
+      broken.push(...hw.brokenContinuations);
+      if (!hw.words.length) continue;
+      hosts.push({ host: hw.words[0], alias: hw.words[1], extra: hw.words.slice(2), line: h, file });
+    }
+    out.channels.push({
+      name: nameWord.text,
+      nameWord,
+      file,
+      block,
+      range,
+      keywordLine,
+      keywords: parseKeywords(kl.words.slice(1), file),
+      defaults: defaultsInForce,
+      officialHost: hosts[0],
+      extraHosts: hosts.slice(1),
+      index: out.channels.length,
+      brokenContinuations: broken,
+    });
+  };
+
+  walkFile(top, 0);
+  return out;
+}
+
+export type { KeywordInfo };
