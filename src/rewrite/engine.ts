@@ -36,7 +36,7 @@ export const ILLEGAL_HOST = 'illegal host/domain specified';
 // ---------------------------------------------------------------------------------------
 // Compiled configuration
 
-interface CompiledTemplate {
+export interface CompiledTemplate {
   pieces: TemplatePiece[];
   /** Static conditions checked before expansion. */
   env?: boolean; // $E (true) / $B (false) - undefined: any; null-like conflicts handled by `never`
@@ -52,12 +52,12 @@ interface CompiledTemplate {
   invalid?: string;
 }
 
-interface CompiledRule {
+export interface CompiledRule {
   input: RewriteRuleInput;
   compiled?: CompiledTemplate;
 }
 
-interface ChannelInfo {
+export interface ChannelInfo {
   name: string;
   officialHost: string;
   input: ChannelInput;
@@ -70,7 +70,7 @@ interface ChannelInfo {
   headerStyle: AddressStyle;
 }
 
-interface HostEntry {
+export interface HostEntry {
   channel: ChannelInfo;
   official: boolean;
   properName?: string;
