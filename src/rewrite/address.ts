@@ -76,6 +76,8 @@ function localProblem(local: string): string | undefined {
   return undefined;
 }
 
+const SIMPLE = /^([A-Za-z0-9_+=.'&#~^{}|/*?$-]+)@([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)$/;
+
 export type ParseAddressResult = { ok: true; address: Address } | { ok: false; error: string };
 
 /** Parse an address (optionally in `<…>`); never throws. Errors start with "malformed address:". */
@@ -87,6 +89,9 @@ export function parseAddress(input: string): ParseAddressResult {
   if (s.startsWith('<') && s.endsWith('>')) s = s.slice(1, -1).trim();
   if (s === '') return fail('empty address');
   if (s.length > MAX_ADDRESS_LENGTH) return fail(`longer than ${MAX_ADDRESS_LENGTH} characters`);
+  // Fast path for the everyday user@host.domain form.
+  const simple = SIMPLE.exec(s);
+  if (simple) return { ok: true, address: { route: [], local: simple[1]!, domain: simple[2]! } };
   if (hasControl(s)) return fail('control character');
 
   const route: string[] = [];

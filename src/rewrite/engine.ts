@@ -87,6 +87,10 @@ export interface RewriteTable {
   readonly localHost?: string;
   /** Problems found while compiling (duplicate host names, …). */
   readonly warnings: string[];
+  /** The (few) lower-cased patterns that contain `*` or start with `$`: probed without touching the big map. */
+  readonly wildPatterns: ReadonlySet<string>;
+  /** Parsed templates, shared between rules with the same template text (filled lazily). */
+  readonly templates: ReadonlyMap<string, CompiledTemplate>;
 }
 
 function styleOf(kw: Set<string>, header: boolean): AddressStyle {
@@ -103,10 +107,12 @@ function isReprocessingName(name: string): boolean {
 /** Build the hash tables once; rewriting many addresses then needs no further set-up. */
 export function compileRewriteConfig(input: RewriteConfigInput): RewriteTable {
   const rules = new Map<string, CompiledRule[]>();
+  const wildPatterns = new Set<string>();
   let ruleCount = 0;
   for (const r of input.rules ?? []) {
     if (!r || typeof r.pattern !== 'string') continue;
     const key = r.pattern.toLowerCase();
+    if (key.includes('*') || key.includes('$')) wildPatterns.add(key);
     const list = rules.get(key);
     const cr: CompiledRule = { input: r };
     if (list) list.push(cr);
@@ -152,7 +158,7 @@ export function compileRewriteConfig(input: RewriteConfigInput): RewriteTable {
     for (const h of c.hosts ?? []) addHost(h?.name, false, h?.properName);
   }
   const localHost = input.localHost ?? localChannel?.officialHost;
-  const table: RewriteTable = { ruleCount, rules, hosts, channels, warnings };
+  const table: RewriteTable = { ruleCount, rules, hosts, channels, warnings, wildPatterns, templates: new Map() };
   if (localChannel) (table as { localChannel?: ChannelInfo }).localChannel = localChannel;
   if (localHost) (table as { localHost?: string }).localHost = localHost;
   return table;
@@ -275,25 +281,47 @@ function dropLabels(s: string, n: number): string {
 const TRUE_WORDS = new Set(['local', 'yes', 'true', '1']);
 
 /** Pending channel/domain checks of a template being expanded. */
-interface Pending {
-  m: boolean[];
-  n: boolean[];
-  q: boolean[];
-  c: boolean[];
-  vz: boolean[];
-  why: string[];
-}
-
-function newPending(): Pending {
-  return { m: [], n: [], q: [], c: [], vz: [], why: [] };
-}
-
-function pendingOk(p: Pending): boolean {
-  return (p.m.length === 0 || p.m.some(Boolean)) && p.n.every(Boolean) && (p.q.length === 0 || p.q.some(Boolean)) && p.c.every(Boolean) && p.vz.every(Boolean);
-}
-
-function clearPending(p: Pending): void {
-  p.m.length = p.n.length = p.q.length = p.c.length = p.vz.length = p.why.length = 0;
+class Pending {
+  mCount = 0;
+  mOk = false;
+  nFail = false;
+  qCount = 0;
+  qOk = false;
+  cFail = false;
+  vzFail = false;
+  why: string[] | undefined;
+  ok(): boolean {
+    return (this.mCount === 0 || this.mOk) && !this.nFail && (this.qCount === 0 || this.qOk) && !this.cFail && !this.vzFail;
+  }
+  clear(): void {
+    this.mCount = this.qCount = 0;
+    this.mOk = this.nFail = this.qOk = this.cFail = this.vzFail = false;
+    this.why = undefined;
+  }
+  add(group: 'M' | 'N' | 'Q' | 'C' | 'VZ', ok: boolean, why: () => string): void {
+    switch (group) {
+      case 'M':
+        this.mCount++;
+        if (ok) this.mOk = true;
+        break;
+      case 'Q':
+        this.qCount++;
+        if (ok) this.qOk = true;
+        break;
+      case 'N':
+        if (!ok) this.nFail = true;
+        break;
+      case 'C':
+        if (!ok) this.cFail = true;
+        break;
+      default:
+        if (!ok) this.vzFail = true;
+    }
+    if (!ok) (this.why ??= []).push(why());
+  }
+  reason(): string {
+    return `check failed: ${(this.why ?? []).join(', ')}`;
+  }
 }
 
 interface Expansion {
@@ -361,7 +389,7 @@ function ldapSubstitute(url: string, m: MatchContext): string {
 
 /** Expand pieces into plain text (for lookup and `$V` arguments); separators are kept as characters. */
 function expandToString(ctx: Ctx, pieces: TemplatePiece[], m: MatchContext, depth: number): string | Exclude<StepResult, undefined | 'stop'> {
-  const sub: Expansion = { segs: [''], seps: [], caseMode: 'original', pending: newPending(), stopped: false };
+  const sub: Expansion = { segs: [''], seps: [], caseMode: 'original', pending: new Pending(), stopped: false };
   for (const p of pieces) {
     if (p.kind === 'separator') {
       sub.segs[sub.segs.length - 1] += p.char;
@@ -390,8 +418,8 @@ function expandPiece(ctx: Ctx, p: TemplatePiece, m: MatchContext, st: Expansion,
       return undefined;
     case 'separator':
       if (p.char === '@') {
-        if (!pendingOk(st.pending)) return { fail: `check failed: ${st.pending.why.join(', ')}` };
-        clearPending(st.pending);
+        if (!st.pending.ok()) return { fail: st.pending.reason() };
+        st.pending.clear();
       }
       st.seps.push(p.char);
       st.segs.push('');
@@ -448,25 +476,22 @@ function expandPiece(ctx: Ctx, p: TemplatePiece, m: MatchContext, st: Expansion,
       if (src ? sourceChecksSkipped(ctx) : destChecksSkipped(ctx)) return undefined;
       const is = channelIs(ctx, src ? 'source' : 'dest', p.channel);
       const ok = p.code === 'M' || p.code === 'Q' ? is : !is;
-      const group = p.code === 'M' ? st.pending.m : p.code === 'N' ? st.pending.n : p.code === 'Q' ? st.pending.q : st.pending.c;
-      group.push(ok);
-      if (!ok) st.pending.why.push(`${p.text} (${src ? 'source' : 'destination'} channel ${(src ? ctx.sourceName : ctx.destName) ?? '?'})`);
+      st.pending.add(p.code, ok, () => `${p.text} (${src ? 'source' : 'destination'} channel ${(src ? ctx.sourceName : ctx.destName) ?? '?'})`);
       return undefined;
     }
     case 'reprocess-check': {
       if (sourceChecksSkipped(ctx)) return undefined;
       const isRe = ctx.source?.reprocessing ?? isReprocessingName(ctx.sourceName);
       const ok = p.code === 'M' ? isRe : !isRe;
-      (p.code === 'M' ? st.pending.m : st.pending.n).push(ok);
-      if (!ok) st.pending.why.push(`${p.text} (source channel ${ctx.sourceName})`);
+      st.pending.add(p.code, ok, () => `${p.text} (source channel ${ctx.sourceName})`);
       return undefined;
     }
     case 'check-now':
-      if (!pendingOk(st.pending)) {
+      if (!st.pending.ok()) {
         st.stopped = true;
         return 'stop';
       }
-      clearPending(st.pending);
+      st.pending.clear();
       return undefined;
     case 'tag':
       st.tag = p.tag;
@@ -482,8 +507,7 @@ function expandPiece(ctx: Ctx, p: TemplatePiece, m: MatchContext, st: Expansion,
       if (v === undefined) return { needs: `$${p.code}${arg}` };
       const local = TRUE_WORDS.has(v.trim().toLowerCase());
       const ok = p.code === 'V' ? local : !local;
-      st.pending.vz.push(ok);
-      if (!ok) st.pending.why.push(`$${p.code}${arg} (${local ? 'local' : 'not local'})`);
+      st.pending.add('VZ', ok, () => `$${p.code}${arg} (${local ? 'local' : 'not local'})`);
       return undefined;
     }
     case 'lookup': {
@@ -530,11 +554,11 @@ function staticChecks(ctx: Ctx, ct: CompiledTemplate, m: MatchContext): string |
   }
   if (ct.hasChannelChecks && !ct.hasCheckNow) {
     // Channel checks do not depend on the expansion: decide them before any lookup.
-    const st: Expansion = { segs: [''], seps: [], caseMode: 'original', pending: newPending(), stopped: false };
+    const st: Expansion = { segs: [''], seps: [], caseMode: 'original', pending: new Pending(), stopped: false };
     for (const p of ct.pieces) {
       if (p.kind === 'channel-check' || p.kind === 'reprocess-check') expandPiece(ctx, p, m, st, 0);
     }
-    if (!pendingOk(st.pending)) return `check failed: ${st.pending.why.join(', ')}`;
+    if (!st.pending.ok()) return st.pending.reason();
   }
   return undefined;
 }
@@ -547,13 +571,23 @@ const SOURCE_TEXT: Record<HostSource, string> = {
 };
 
 function evaluateRule(ctx: Ctx, rule: CompiledRule, m: MatchContext): RuleResult {
-  const ct = (rule.compiled ??= compileTemplate(rule.input.template ?? ''));
+  let ct = rule.compiled;
+  if (!ct) {
+    const text = rule.input.template ?? '';
+    const cache = ctx.table.templates as Map<string, CompiledTemplate>;
+    ct = cache.get(text);
+    if (!ct) {
+      ct = compileTemplate(text);
+      cache.set(text, ct);
+    }
+    rule.compiled = ct;
+  }
   const why = staticChecks(ctx, ct, m);
   if (why) return { kind: 'fail', reason: why };
   if (ct.invalid !== undefined) {
     return { kind: 'error', message: `rule ${ruleLabel(rule.input)} cannot be evaluated: ${ct.invalid}` };
   }
-  const st: Expansion = { segs: [''], seps: [], caseMode: 'original', pending: newPending(), stopped: false };
+  const st: Expansion = { segs: [''], seps: [], caseMode: 'original', pending: new Pending(), stopped: false };
   for (const p of ct.pieces) {
     const r = expandPiece(ctx, p, m, st, 0);
     if (r === 'stop') break;
@@ -562,7 +596,7 @@ function evaluateRule(ctx: Ctx, rule: CompiledRule, m: MatchContext): RuleResult
     if ('needs' in r) return { kind: 'needs', lookup: r.needs };
     return { kind: 'error', message: `rule ${ruleLabel(rule.input)}: ${r.error}` };
   }
-  if (!st.stopped && !pendingOk(st.pending)) return { kind: 'fail', reason: `check failed: ${st.pending.why.join(', ')}` };
+  if (!st.stopped && !st.pending.ok()) return { kind: 'fail', reason: st.pending.reason() };
   // The rule succeeded.
   if (st.tag !== undefined) {
     ctx.tag = st.tag;
@@ -578,6 +612,13 @@ function evaluateRule(ctx: Ctx, rule: CompiledRule, m: MatchContext): RuleResult
 
 function interpret(rule: CompiledRule, st: Expansion, m: MatchContext, ct: CompiledTemplate): RuleResult {
   const { segs, seps } = st;
+  if (seps.length === 2 && seps[0] === '%' && seps[1] === '@') {
+    // The common A%B@C form.
+    const local = segs[0]!;
+    const domain = segs[1]!;
+    const routing = segs[2]!.trim();
+    if (local !== '' && domain.trim() !== '' && routing !== '') return { kind: 'route', local, domain, routes: [], routing };
+  }
   const label = ruleLabel(rule.input);
   if (seps.length === 0) {
     if (segs[0]!.trim() === '' && (ct.errorOnly || st.errorText !== undefined)) {
@@ -635,16 +676,20 @@ function stars(n: number): string {
   return STARS[n]!;
 }
 
-/** Try the rules of one pattern in file order. Returns undefined if none succeeded. */
-function tryPattern(ctx: Ctx, key: string, m: MatchContext | (() => MatchContext)): Outcome | undefined {
-  const list = ctx.table.rules.get(ctx.tagLower === '' ? key : ctx.tagLower + key);
+/** Look a pattern up (with the current tag prepended). */
+function probe(ctx: Ctx, key: string, wild = false): readonly CompiledRule[] | undefined {
+  const full = ctx.tagLower === '' ? key : ctx.tagLower + key;
+  const list = wild && !ctx.table.wildPatterns.has(full) ? undefined : ctx.table.rules.get(full);
   // The special patterns ($* $% $!) are only shown when the configuration has them.
   if (ctx.trace && (list || key[0] !== '$')) {
     const pat = ctx.tag + key;
     ctx.trace.push({ step: 'probe', pattern: pat, found: !!list, message: list ? `Looking up "${pat}": ${list.length} rule(s)` : `Looking up "${pat}": no rule` });
   }
-  if (!list) return undefined;
-  const mc = typeof m === 'function' ? m() : m;
+  return list;
+}
+
+/** Try the rules of one pattern in file order. Returns undefined if none succeeded. */
+function runRules(ctx: Ctx, list: readonly CompiledRule[], mc: MatchContext): Outcome | undefined {
   for (const rule of list) {
     const r = evaluateRule(ctx, rule, mc);
     if (ctx.trace) {
@@ -677,18 +722,20 @@ function tryPattern(ctx: Ctx, key: string, m: MatchContext | (() => MatchContext
   return undefined;
 }
 
+function mc(ext: Extraction, H: string, D: string, L: string): MatchContext {
+  return { host: ext.host, source: ext.source, user: ext.user, H, D, L };
+}
+
 /** Rewrite one host spec (rewrite-rules.md §3 plus the channel-table step). */
 function rewriteHost(ctx: Ctx, ext: Extraction): Outcome | undefined {
   const h = ext.host;
   const hl = h.toLowerCase();
-  const whole = (): MatchContext => ({ host: h, source: ext.source, user: ext.user, H: h, D: '', L: '' });
+  let list: readonly CompiledRule[] | undefined;
+  let r: Outcome | undefined;
   // 1. $* rules
-  let r = tryPattern(ctx, '$*', whole);
-  if (r) return r;
+  if ((list = probe(ctx, '$*', true)) && (r = runRules(ctx, list, mc(ext, h, '', '')))) return r;
   // 2. exact rule
-  const isLiteral = h.startsWith('[') && h.endsWith(']');
-  r = tryPattern(ctx, hl, () => ({ host: h, source: ext.source, user: ext.user, H: '', D: h, L: '' }));
-  if (r) return r;
+  if ((list = probe(ctx, hl)) && (r = runRules(ctx, list, mc(ext, '', h, '')))) return r;
   // 3. channel table
   const entry = ctx.table.hosts.get(hl);
   if (entry) {
@@ -696,44 +743,35 @@ function rewriteHost(ctx: Ctx, ext: Extraction): Outcome | undefined {
     return { kind: 'route', local: ext.user, domain: h, routes: [], routing: h };
   }
   // 4. generalisation
-  if (isLiteral) {
+  if (h.startsWith('[') && h.endsWith(']')) {
     const inner = h.slice(1, -1);
-    const innerLower = inner.toLowerCase();
-    const parts = innerLower.split('.');
+    const parts = inner.toLowerCase().split('.');
     for (let k = parts.length - 1; k >= 1; k--) {
       const prefix = parts.slice(0, k).join('.') + '.';
-      r = tryPattern(ctx, '[' + prefix + ']', () => ({ host: h, source: ext.source, user: ext.user, H: '', D: h, L: inner.slice(prefix.length) }));
-      if (r) return r;
+      if ((list = probe(ctx, '[' + prefix + ']')) && (r = runRules(ctx, list, mc(ext, '', h, inner.slice(prefix.length))))) return r;
     }
-    r = tryPattern(ctx, '[]', () => ({ host: h, source: ext.source, user: ext.user, H: '', D: h, L: inner }));
-    if (r) return r;
-    r = tryPattern(ctx, '[' + parts.map(() => '*').join('.') + ']', () => ({ host: h, source: ext.source, user: ext.user, H: inner, D: '', L: '' }));
-    if (r) return r;
+    if ((list = probe(ctx, '[]')) && (r = runRules(ctx, list, mc(ext, '', h, inner)))) return r;
+    if ((list = probe(ctx, '[' + parts.map(() => '*').join('.') + ']', true)) && (r = runRules(ctx, list, mc(ext, inner, '', '')))) return r;
   } else {
-    // Label start offsets in the original-case host; keys come from the lower-cased labels.
-    const labels = h.split('.');
-    const lowerLabels = hl.length === h.length ? null : labels.map((x) => x.toLowerCase());
-    let off = 0;
-    for (let i = 1; i <= labels.length; i++) {
-      off += labels[i - 1]!.length + 1;
-      const suffixLower = i < labels.length ? (lowerLabels ? lowerLabels.slice(i).join('.') : hl.slice(off)) : '';
-      const H = h.slice(0, i < labels.length ? off - 1 : h.length);
-      const starKey = i < labels.length ? stars(i) + '.' + suffixLower : stars(i);
-      const D = i < labels.length ? h.slice(off - 1) : '';
-      r = tryPattern(ctx, starKey, () => ({ host: h, source: ext.source, user: ext.user, H, D, L: '' }));
-      if (r) return r;
-      if (i < labels.length) {
-        r = tryPattern(ctx, '.' + suffixLower, () => ({ host: h, source: ext.source, user: ext.user, H, D, L: '' }));
-        if (r) return r;
-      }
+    // Keys come from the lower-cased host; $H/$D from the original (same label offsets).
+    const lower = hl.length === h.length ? hl : null;
+    const labels = lower ? null : hl.split('.');
+    let n = 1;
+    for (let i = 0; i < h.length; i++) if (h.charCodeAt(i) === 46) n++;
+    const starProbes = ctx.trace !== undefined || ctx.table.wildPatterns.size > 0;
+    let off = 0; // start of label i in h
+    for (let i = 1; i <= n; i++) {
+      off = i < n ? h.indexOf('.', off) + 1 : h.length + 1;
+      // `.suffix` (with its dot), or '' for the last round
+      const dotSuffix = i < n ? (lower ? lower.slice(off - 1) : '.' + labels!.slice(i).join('.')) : '';
+      if (starProbes && (list = probe(ctx, stars(i) + dotSuffix, true)) && (r = runRules(ctx, list, i < n ? mc(ext, h.slice(0, off - 1), h.slice(off - 1), '') : mc(ext, h, '', '')))) return r;
+      if (i < n && (list = probe(ctx, dotSuffix)) && (r = runRules(ctx, list, mc(ext, h.slice(0, off - 1), h.slice(off - 1), '')))) return r;
     }
   }
-  r = tryPattern(ctx, '.', () => ({ host: h, source: ext.source, user: ext.user, H: h, D: '.', L: '' }));
-  if (r) return r;
+  if ((list = probe(ctx, '.')) && (r = runRules(ctx, list, mc(ext, h, '.', '')))) return r;
   // 5. $% / $! rules for a local part that failed everything else
   if (ext.source === 'P' || ext.source === 'X') {
-    r = tryPattern(ctx, ext.source === 'P' ? '$%' : '$!', whole);
-    if (r) return r;
+    if ((list = probe(ctx, ext.source === 'P' ? '$%' : '$!', true)) && (r = runRules(ctx, list, mc(ext, h, '', '')))) return r;
   }
   return undefined;
 }
