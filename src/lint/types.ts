@@ -30,6 +30,12 @@ export interface Report extends Range {
   fix?: Fix;
   /** Alternatives offered in editors (not applied by --fix). */
   suggestions?: Fix[];
+  /**
+   * This report's severity when the configuration sets none for the rule (default:
+   * meta.severity). For the lesser findings of a rule, e.g. keyword-arguments' warnings
+   * on curly quotes next to its errors on missing arguments.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {
