@@ -15,6 +15,7 @@ import {
   lineCommentPattern,
   quotedPattern,
   wordPattern,
+  WORD_START_HINT,
 } from './lexing.js';
 import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
 
@@ -68,6 +69,7 @@ export const Quoted = createToken({
 export const Word = createToken({
   name: 'Word',
   pattern: wordPattern(),
+  start_chars_hint: WORD_START_HINT,
   line_breaks: false,
   categories: [LinePart],
 });
@@ -87,7 +89,7 @@ const allTokens: TokenType[] = [
 
 export const imtaLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });
 

@@ -105,16 +105,28 @@ export function blankLinePattern(isContinued: ContinuationTest): CustomPatternMa
  */
 export function wordPattern(stopAt = ''): CustomPatternMatcherFunc {
   const stops = new Set([...stopAt].map((c) => c.charCodeAt(0)));
+  // The bulk of a word is scanned by a native character-class regex; the loop below only
+  // decides at the characters that may end it.
+  const escaped = [...stopAt].map((c) => `\\${c}`).join('');
+  const bulk = new RegExp(`[^ \\t\\n\\r\\\\${escaped}]*`, 'y');
   return (text, offset) => {
     let i = offset;
     const n = text.length;
-    while (i < n) {
+    for (;;) {
+      bulk.lastIndex = i;
+      bulk.test(text);
+      i = bulk.lastIndex;
+      if (i >= n) break;
       const c = text.charCodeAt(i);
       if (c === SP || c === TAB || c === LF) break;
-      if (c === CR && text.charCodeAt(i + 1) === LF) break;
-      if (c === BACKSLASH && isContinuationAt(text, i)) break;
-      if (stops.has(c) && i > offset) break;
-      if (stops.has(c) && i === offset) return null;
+      if (c === CR) {
+        if (text.charCodeAt(i + 1) === LF) break;
+      } else if (c === BACKSLASH) {
+        if (isContinuationAt(text, i)) break;
+      } else if (stops.has(c)) {
+        if (i === offset) return null;
+        break;
+      }
       i++;
     }
     return matched(text, offset, i);
@@ -132,10 +144,23 @@ export function quotedPattern(): CustomPatternMatcherFunc {
   };
 }
 
-/** Characters that can start a word: everything but the blank and line-break characters. */
-export const WORD_START_HINT: (string | number)[] = (() => {
-  const out: (string | number)[] = [];
+/**
+ * Characters that can start a word: everything but blanks and line feeds. Chevrotain's
+ * first-character optimisation keys characters below 256 one by one and folds higher
+ * ones into buckets of 255, so one code per bucket covers the rest of the BMP (and the
+ * UTF-16 surrogates of astral characters).
+ */
+export const WORD_START_HINT: number[] = (() => {
+  const out: number[] = [];
   for (let c = 0; c < 256; c++) if (c !== SP && c !== TAB && c !== LF) out.push(c);
+  let lastBucket = -1;
+  for (let c = 256; c < 65536; c++) {
+    const bucket = 255 + Math.floor(c / 255);
+    if (bucket !== lastBucket) {
+      out.push(c);
+      lastBucket = bucket;
+    }
+  }
   return out;
 })();
 

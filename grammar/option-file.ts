@@ -15,6 +15,7 @@ import {
   isContinuationAt,
   lineCommentPattern,
   wordPattern,
+  WORD_START_HINT,
 } from './lexing.js';
 import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
 
@@ -116,6 +117,7 @@ export const OptWs = createToken({ name: 'Ws', pattern: /[ \t]+/, categories: [O
 export const OptValue = createToken({
   name: 'Value',
   pattern: valuePattern,
+  start_chars_hint: WORD_START_HINT,
   line_breaks: false,
   categories: [OptLinePart],
 });
@@ -123,6 +125,7 @@ export const OptEquals = createToken({ name: 'Equals', pattern: /=/, categories:
 export const OptName = createToken({
   name: 'Name',
   pattern: wordPattern('='),
+  start_chars_hint: WORD_START_HINT.filter((c) => c !== 61 /* = */),
   line_breaks: false,
   categories: [OptLinePart],
 });
@@ -144,7 +147,7 @@ const allTokens: TokenType[] = [
 
 export const optionLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });
 

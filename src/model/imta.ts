@@ -14,7 +14,7 @@ import type {
   SourceFile,
   Word,
 } from './types.js';
-import { lineWords } from './words.js';
+import { lineWords, makeWord } from './words.js';
 
 /** Parses the words after a channel name into keyword uses, by the keyword table's arity. */
 export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
@@ -156,8 +156,39 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     if (inc.included) walkFile(inc.included, depth + 1);
   };
 
+  const addSimpleRule = (tokens: Token[], line: SyntaxNode, file: SourceFile): boolean => {
+    let first = -1;
+    let second = -1;
+    let last = -1;
+    for (let k = 0; k < tokens.length; k++) {
+      const name = tokens[k].tokenType.name;
+      if (name === 'Word' || name === 'Quoted') {
+        if (tokens[k].image === '\\') return false; // maybe a broken continuation: lineWords decides
+        if (first < 0) first = k;
+        else if (second < 0) second = k;
+        last = k;
+      }
+    }
+    if (second < 0) return false;
+    const p = tokens[first];
+    const pattern = makeWord(p.image, p.startOffset, p.startOffset + p.image.length);
+    const bar = pattern.text.lastIndexOf('|');
+    const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
+    const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
+    const start = tokens[second].startOffset;
+    const end = tokens[last].startOffset + tokens[last].image.length;
+    const template = file.text.slice(start, end);
+    out.rules.push(new Rule(pattern, tag, key, template, { start, end }, undefined, file, line, out.rules.length));
+    return true;
+  };
+
   const addRule = (line: SyntaxNode, file: SourceFile) => {
     const tokens = line.children as Token[];
+    // Fast path for the common one-physical-line rule `pattern<blanks>template`: the
+    // template is a plain slice of the text. Continued lines go through lineWords.
+    if (!tokens.some((t) => t.tokenType.name === 'Continuation')) {
+      if (addSimpleRule(tokens, line, file)) return;
+    }
     const { words } = lineWords(tokens);
     if (!words.length) return;
     const pattern = words[0];

@@ -233,11 +233,12 @@ export function buildModel(input: ModelInput): ConfigModel {
       case 'imta.cnf': {
         if (!model.imta) model.imta = sf;
         const b = buildImta(sf, resolveInclude);
-        model.rules.push(...b.rules);
-        model.channels.push(...b.channels);
-        model.defaults.push(...b.defaults);
-        model.includes.push(...b.includes);
-        model.diagnostics.push(...b.diagnostics);
+        // Not push(...xs): 200,000 rules would overflow the call stack.
+        pushAll(model.rules, b.rules);
+        pushAll(model.channels, b.channels);
+        pushAll(model.defaults, b.defaults);
+        pushAll(model.includes, b.includes);
+        pushAll(model.diagnostics, b.diagnostics);
         model.hasChannelTable ||= b.hasChannelTable;
         break;
       }
@@ -251,16 +252,20 @@ export function buildModel(input: ModelInput): ConfigModel {
         model.options ??= buildOptionFile(sf, diagnostics);
         break;
       case 'mappings':
-        model.mappings.push(...buildMappings(sf));
+        pushAll(model.mappings, buildMappings(sf));
         break;
       case 'aliases':
-        model.aliases.push(...buildAliases(sf));
+        pushAll(model.aliases, buildAliases(sf));
         break;
     }
   }
 
   indexModel(model);
   return model;
+}
+
+function pushAll<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 function indexModel(model: ConfigModel): void {

@@ -1,0 +1,70 @@
+// `npm run bench`: every benchmark, each measurement in a fresh process, ratios taken
+// within this one run (the machines are shared and noisy; absolute times mean little).
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { generateConfig } from './generate.js';
+
+const DIR = 'bench/out/big';
+if (!fs.existsSync(path.join(DIR, 'imta.cnf'))) generateConfig(DIR);
+const size = fs.statSync(path.join(DIR, 'imta.cnf')).size;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function runJson(args, n = 3) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop()));
+  return { ms: median(runs.map((r) => r.ms)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)), runs };
+}
+
+/** Wall time of a whole command, median of n runs. */
+function wall(cmd, args, n = 7) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(cmd, args, { stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
+}
+
+const rows = [];
+const floor = runJson(['bench/parse.js', 'floor', DIR], 5);
+const model = runJson(['bench/parse.js', 'model', DIR]);
+rows.push(['read + split lines (floor)', floor.ms, floor.maxRssMiB, 1]);
+rows.push(['parse + model (loadConfig)', model.ms, model.maxRssMiB, model.ms / floor.ms]);
+
+const extra = [];
+for (const script of ['bench/lint.js', 'bench/rewrite.js']) {
+  if (fs.existsSync(script)) extra.push(script);
+}
+
+const nodeStart = wall(process.execPath, ['-e', '0']);
+const startRows = [['node -e 0', nodeStart, 1]];
+for (const [name, bin, args] of [
+  ['cnflint examples/siroe', 'bin/cnflint.js', ['examples/siroe']],
+  ['cnftest --help', 'bin/cnftest.js', ['--help']],
+  ['cnfmod --help', 'bin/cnfmod.js', ['--help']],
+]) {
+  if (fs.existsSync(bin)) {
+    const t = wall(process.execPath, [bin, ...args]);
+    startRows.push([name, t, t / nodeStart]);
+  }
+}
+
+console.log(`synthetic imta.cnf: ${(size / 1e6).toFixed(1)} MB, 200,000 rewrite rules, 5,000 channel blocks (${DIR})\n`);
+console.log('| measurement | median ms | peak RSS MiB | ratio to floor |');
+console.log('|---|---:|---:|---:|');
+for (const [name, ms, rss, ratio] of rows) console.log(`| ${name} | ${ms.toFixed(0)} | ${rss.toFixed(0)} | ${ratio.toFixed(1)}x |`);
+console.log('\n| start-up | median ms | ratio to node -e 0 |');
+console.log('|---|---:|---:|');
+for (const [name, ms, ratio] of startRows) console.log(`| ${name} | ${ms.toFixed(0)} | ${ratio.toFixed(2)}x |`);
+
+for (const script of extra) {
+  console.log('');
+  const r = spawnSync(process.execPath, [script, DIR, String(floor.ms)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout);
+}
