@@ -1,5 +1,9 @@
 // The rule catalogue: every rule module, in the order their ids sort.
 import type { Rule } from '../src/lint/types.js';
+import unknownKeyword from './unknown-keyword.js';
+import keywordArguments from './keyword-arguments.js';
 
 export const RULES: Rule[] = [
+  keywordArguments,
+  unknownKeyword,
 ];

@@ -1,0 +1,58 @@
+// The keyword lines of a configuration: each channel's own first line and each
+// `defaults` / `nodefaults` line, every one exactly once (a channel's inherited defaults
+// are reported where they are written, on the defaults line).
+import type { Channel, ConfigModel, DefaultsBlock, KeywordUse } from '../../src/model/types.js';
+import { isMisplacedCommentWord, misplacedCommentChannels } from './misplaced-comment.js';
+import { swallowedRuleBlocks } from './swallowed-rules.js';
+
+export type KeywordLine =
+  | { kind: 'channel'; channel: Channel; uses: KeywordUse[] }
+  | { kind: 'defaults'; block: DefaultsBlock; uses: KeywordUse[] };
+
+/**
+ * Channels that are real channel blocks: not rewrite rules swallowed after a stray blank
+ * line, nor blocks started by an indented `!` comment line (batch A's structure rules
+ * report those root causes).
+ */
+export function realChannels(model: ConfigModel): Channel[] {
+  const swallowed = swallowedRuleBlocks(model);
+  const comments = misplacedCommentChannels(model);
+  if (!swallowed.size && !comments.size) return model.channels;
+  return model.channels.filter((c) => !swallowed.has(c) && !comments.has(c));
+}
+
+/** Words of a keyword line that are really an indented `!` comment (misplaced-comment reports them). */
+export { isMisplacedCommentWord };
+
+export function keywordLines(model: ConfigModel): KeywordLine[] {
+  const out: KeywordLine[] = [];
+  for (const block of model.defaults) out.push({ kind: 'defaults', block, uses: block.keywords });
+  for (const channel of realChannels(model)) out.push({ kind: 'channel', channel, uses: channel.keywords });
+  return out;
+}
+
+/** "channel 'tcp_local'" or "the channels after this defaults line". */
+export function lineOwner(line: KeywordLine): string {
+  return line.kind === 'channel' ? `channel '${line.channel.name}'` : `the channels after this ${line.block.kind} line`;
+}
+
+/** The file and a position to sort reports by. */
+export function lineFile(line: KeywordLine) {
+  return line.kind === 'channel' ? line.channel.file : line.block.file;
+}
+
+/**
+ * Whether `uses[i]` is an unquoted duration written after a `backoff`-family keyword
+ * (`backoff pt5m`): the list takes only quoted tokens, so the MTA reads it as an unknown
+ * keyword. keyword-arguments reports it (quote it); unknown-keyword stays quiet.
+ */
+export function isUnquotedDuration(uses: readonly KeywordUse[], i: number): boolean {
+  const u = uses[i];
+  if (u.info || u.word.quoted || !/^p(?:t?[0-9]|[0-9])[0-9a-z.]*$/i.test(u.word.text)) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    const prev = uses[k];
+    if (prev.info?.arity.kind === 'durList') return true;
+    if (prev.info || !/^p(?:t?[0-9]|[0-9])[0-9a-z.]*$/i.test(prev.word.text)) return false;
+  }
+  return false;
+}
