@@ -6,3 +6,4 @@ export type { LoadOptions, ModelInput, TopFile } from './model/load.js';
 export type * from './model/types.js';
 export { KEYWORDS, lookupKeyword, keywordNames } from './model/keywords.js';
 export type { KeywordInfo, Arity, ArgKind } from './model/keywords.js';
+export * from './lint/index.js';
