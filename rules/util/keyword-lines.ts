@@ -56,3 +56,18 @@ export function isUnquotedDuration(uses: readonly KeywordUse[], i: number): bool
   }
   return false;
 }
+
+/**
+ * Edits that delete a keyword use (with its arguments) and the blanks before it, so the
+ * rest of the line keeps its spacing; across a `\` continuation only the words go.
+ */
+export function removeUseEdits(use: KeywordUse): { start: number; end: number } {
+  const text = use.file.text;
+  let start = use.range.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  if (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') return { start, end: use.range.end };
+  // First word on its physical line: take the blanks after it instead.
+  let end = use.range.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return { start: use.range.start, end };
+}
