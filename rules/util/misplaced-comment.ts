@@ -72,7 +72,7 @@ export function misplacedComments(model: ConfigModel): MisplacedComments {
     const end = lineContentEndAt(file.text, ws[i].start);
     const taken: Word[] = [];
     for (let k = i; k < ws.length && ws[k].start < end; k++) taken.push(ws[k]);
-    return { taken, end: taken.length ? Math.max(end, taken[taken.length - 1].end) : end };
+    return { taken, end: taken[taken.length - 1].end };
   };
   const add = (c: MisplacedComment) => {
     comments.push(c);
