@@ -116,18 +116,17 @@ export function checkContentLine(text: string, tokens: readonly Token[], special
   }
   let lastWord = -1;
   for (let i = 0; i < tokens.length; i++) if (isWordToken(tokens[i])) lastWord = i;
-  for (let i = lastWord + 1; i < tokens.length; i++) {
-    const k = tokenKind(tokens[i]);
-    if (k === 'Continuation' || k === 'ContinuedComment') {
-      throw new FormatRefusal(
-        'dangling-continuation',
-        k === 'Continuation'
-          ? "this '\\' continues the line into an empty line or the end of the file; delete the '\\' (or the blank line, if the line goes on)"
-          : "a continued line ends in a comment line; delete the '\\' before the comment or continue the line after it",
-        text,
-        tokens[i].startOffset,
-      );
-    }
+  const trailing = tokens.slice(lastWord + 1);
+  const dangling = trailing.find((t) => tokenKind(t) === 'Continuation' || tokenKind(t) === 'ContinuedComment');
+  if (dangling) {
+    throw new FormatRefusal(
+      'dangling-continuation',
+      trailing.some((t) => tokenKind(t) === 'ContinuedComment')
+        ? "this '\\' continues the line into comment lines and nothing after them; delete the '\\' or continue the line after the comments"
+        : "this '\\' continues the line into an empty line or the end of the file; delete the '\\' (or the blank line, if the line goes on)",
+      text,
+      dangling.startOffset,
+    );
   }
   const first = tokens.find(isWordToken);
   if (first && specials.includes(first.image[0])) {
