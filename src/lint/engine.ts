@@ -396,7 +396,9 @@ export function lintModel(model: ConfigModel, scope: LintScope, config: Resolved
           scope,
           report(r) {
             if (!fileSet.has(r.file) || !g.files.has(r.file)) return;
-            const severity = setting(id, r.file).severity as Severity;
+            // A rule may give a lesser finding its own severity; a configured one still wins.
+            const s = setting(id, r.file);
+            const severity = (s.explicit || !r.severity ? s.severity : r.severity) as Severity;
             const len = r.file.text.length;
             const start = Math.max(0, Math.min(len, Number.isFinite(r.start) ? r.start : 0));
             const end = Math.max(start, Math.min(len, Number.isFinite(r.end) ? r.end : start));

@@ -36,6 +36,12 @@ describe('severities and options', () => {
     expect(flat(lintDirectory(dir, { ...opts, config: { rules: { 'no-foo': 'off', 'opt-echo': 'off' } } }))).toEqual([]);
   });
 
+  test("a report's own severity applies unless the configuration sets one", () => {
+    const dir = tmpDir({ 'imta.cnf': 'LESS MORE $U@b\n' });
+    expect(flat(lintDirectory(dir, opts))).toEqual(['imta.cnf:1:1 lesser info LESS', 'imta.cnf:1:6 lesser error MORE']);
+    expect(flat(lintDirectory(dir, { ...opts, config: { rules: { lesser: 'warn' } } }))).toEqual(['imta.cnf:1:1 lesser warning LESS', 'imta.cnf:1:6 lesser warning MORE']);
+  });
+
   test('overrides by glob: relative to the config file and to the configuration directory', () => {
     const dir = tmpDir({ 'imta.cnf': IMTA, 'internet.rules': RULES_FILE });
     const results = lintDirectory(dir, { ...opts, config: { overrides: [{ files: ['**/*.rules'], rules: { 'no-foo': 'error' } }, { files: 'imta.cnf', rules: { 'no-foo': 'off' } }] }, cwd: dir });

@@ -72,4 +72,12 @@ export const crashy: Rule = {
   },
 };
 
-export const FAKE_RULES: Rule[] = [noFoo, shrink, optEcho, crossCheck, scopeEcho, crashy];
+/** Reports LESS as a lesser finding (its own severity, info) of an error rule. */
+export const lesser: Rule = {
+  meta: { id: 'lesser', description: 'lesser findings', severity: 'error', fixable: false },
+  create(ctx) {
+    for (const file of ctx.model.files) each(file, /LESS|MORE/, (m) => ctx.report({ file, start: m.index, end: m.index + 4, message: m[0], severity: m[0] === 'LESS' ? 'info' : undefined }));
+  },
+};
+
+export const FAKE_RULES: Rule[] = [noFoo, shrink, optEcho, crossCheck, scopeEcho, crashy, lesser];

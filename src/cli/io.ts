@@ -1,0 +1,51 @@
+// The CLIs' connection to the outside world, injectable so that tests run a CLI in
+// process with captured output (and no process.exit anywhere).
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIO {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Reads all of standard input (for --stdin). */
+  readStdin(): Promise<string>;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+/** A wrong command line: reported in one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Errors whose message is meant for the user as is (bad input or usage), by class name. */
+export const USER_ERRORS = new Set(['UsageError', 'ConfigError', 'LintConfigError', 'LintInputError', 'WriteError']);
+
+/**
+ * Whether a report written to `stream` gets ANSI colours: never with NO_COLOR (any
+ * non-empty value) or --no-color; with --color or FORCE_COLOR; otherwise on a TTY.
+ */
+export function useColor(stream: OutStream | undefined, flag: boolean | undefined, env: CliIO['env']): boolean {
+  if (env.NO_COLOR || flag === false) return false;
+  if (flag === true) return true;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return !!stream?.isTTY;
+}

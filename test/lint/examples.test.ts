@@ -1,0 +1,37 @@
+// The example configurations with the real rule catalogue: siroe must lint clean, and
+// broken must report exactly the seven defects its README lists.
+import * as path from 'node:path';
+import { lintDirectory } from '../../src/lint/engine.js';
+
+const EXAMPLES = path.resolve(process.cwd(), 'examples');
+
+test('examples/siroe has no errors or warnings', () => {
+  const results = lintDirectory(path.join(EXAMPLES, 'siroe'), { configFile: false });
+  expect(results.flatMap((r) => r.messages.filter((m) => m.severity !== 'info').map((m) => `${r.relPath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+});
+
+test('examples/broken reports exactly the defects of its README', () => {
+  const results = lintDirectory(path.join(EXAMPLES, 'broken'), { configFile: false });
+  const got = results
+    .flatMap((r) =>
+      r.messages
+        .filter((m) => m.severity !== 'info')
+        .map((m) => {
+          // Defect 2 spans lines 86-88 (the missing blank line between two blocks): any of them will do.
+          const line = m.ruleId === 'channel-block-separation' && m.line >= 86 && m.line <= 88 ? '86-88' : String(m.line);
+          return `${m.ruleId} ${r.relPath}:${line}`;
+        }),
+    )
+    .sort();
+  expect(got).toEqual(
+    [
+      'blank-line-in-rewrite-rules imta.cnf:38', // 1: blank line inside the rewrite rules
+      'channel-block-separation imta.cnf:86-88', // 2: no blank line between tcp_auth and tcp_submit
+      'undefined-pool imta.cnf:85', // 3: pool SMPT_POOL
+      'sync-time-minimum job_controller.cnf:9', // 4: sync_time=00:15
+      'unknown-routing-host imta.cnf:22', // 5: routes to tcp_siroe-daemon, a host of no channel
+      'unknown-keyword imta.cnf:74', // 6: identnonenumerc
+      'unknown-keyword imta.cnf:81', // 7: maxjobs 7 SMTP_POOL
+    ].sort(),
+  );
+});
