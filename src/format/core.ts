@@ -3,11 +3,13 @@
 // and tests use formatText directly. Nothing here imports prettier.
 import { parse, type FileKind } from '../../grammar/index.js';
 import { planImta } from './imta.js';
+import { meaningKey } from './meaning-key.js';
 import { planOptionFile } from './option-file.js';
 import { detectEol, type FillPiece, type Plan, type PlanItem } from './plan.js';
 import { FormatRefusal } from './refusal.js';
 
 export { FormatRefusal, type RefusalCode } from './refusal.js';
+export { meaningKey } from './meaning-key.js';
 export type { Plan, PlanItem, FillPiece } from './plan.js';
 
 /** The file kinds the formatter handles (aliases and mappings are not formatted). */
@@ -92,7 +94,27 @@ export function formatText(text: string, kind: FileKind, options: FormatOptions 
   const plan = planText(text, kind, options);
   const lines = renderLines(plan, options);
   const eol = options.endOfLine === 'lf' ? '\n' : options.endOfLine === 'crlf' ? '\r\n' : plan.eol;
-  return lines.length ? lines.join(eol) + eol : '';
+  const out = lines.length ? lines.join(eol) + eol : '';
+  verifyMeaning(meaningKey(text, kind, options.start), out, kind, options.start);
+  return out;
+}
+
+/**
+ * Throws a FormatRefusal ('unsafe-result') unless `formatted` reads like the text whose
+ * meaning key is `before`: the last line of defence against a formatter bug.
+ */
+export function verifyMeaning(before: string[], formatted: string, kind: FileKind, start?: 'rules' | 'channels'): void {
+  const after = meaningKey(formatted, kind, start);
+  const n = Math.max(before.length, after.length);
+  for (let i = 0; i < n; i++) {
+    if (before[i] !== after[i])
+      throw new FormatRefusal(
+        'unsafe-result',
+        `cnflint's formatter would change what this file means (${before[i] ?? 'end of file'} became ${after[i] ?? 'end of file'}); the file is left as it is: please report this`,
+        formatted,
+        0,
+      );
+  }
 }
 
 function definedOnly(o: LayoutOptions): LayoutOptions {

@@ -10,12 +10,18 @@
 // types are imported from prettier: the plugin object is plain data and functions.
 import type { AstPath, Parser, ParserOptions, Printer, SupportLanguage, SupportOptions } from 'prettier';
 import type { FileKind } from '../../grammar/index.js';
-import { DEFAULT_LAYOUT, planText, renderLines, type LayoutOptions, type Plan } from './core.js';
+import { DEFAULT_LAYOUT, meaningKey, planText, renderLines, verifyMeaning, type LayoutOptions, type Plan } from './core.js';
 
-/** The tree handed from parser to printer: the checked plan of the whole file. */
+/**
+ * The tree handed from parser to printer: the checked plan of the whole file, and its
+ * meaning key (what `prettier --debug-check` compares between input and output).
+ */
 export interface CnfAst {
   type: 'cnf-file';
+  kind: FileKind;
+  section?: 'rules' | 'channels';
   plan: Plan;
+  meaning: string[];
   start: number;
   end: number;
 }
@@ -51,7 +57,15 @@ export const languages: SupportLanguage[] = [
 function parser(kind: FileKind, start?: 'rules' | 'channels'): Parser<CnfAst> {
   return {
     astFormat: AST_FORMAT,
-    parse: (text: string) => ({ type: 'cnf-file', plan: planText(text, kind, { start }), start: 0, end: text.length }),
+    parse: (text: string) => ({
+      type: 'cnf-file',
+      kind,
+      section: start,
+      plan: planText(text, kind, { start }),
+      meaning: meaningKey(text, kind, start),
+      start: 0,
+      end: text.length,
+    }),
     locStart: (node) => node.start,
     locEnd: (node) => node.end,
   };
@@ -77,9 +91,13 @@ export const printers: Record<string, Printer<CnfAst>> = {
       });
       // A plain string: Prettier converts its "\n" to the endOfLine option and, unlike
       // hardline, does not trim blanks before it (kept after a `\` in comments).
-      return lines.length ? lines.join('\n') + '\n' : '';
+      const out = lines.length ? lines.join('\n') + '\n' : '';
+      const ast = path.node;
+      verifyMeaning(ast.meaning, out, ast.kind, ast.section);
+      return out;
     },
     getVisitorKeys: () => [],
+    massageAstNode: Object.assign(() => undefined, { ignoredProperties: new Set(['plan', 'start', 'end']) }),
   },
 };
 

@@ -19,7 +19,9 @@ export type RefusalCode =
   /** A continuation with no blank on either side glues two words into one. */
   | 'fused-word'
   /** Option files: a line that is not a setting, section header, comment or blank line; a malformed header. */
-  | 'option-syntax';
+  | 'option-syntax'
+  /** The formatted text would read differently (a formatter bug): the file is left alone. */
+  | 'unsafe-result';
 
 export class FormatRefusal extends SyntaxError {
   override readonly name = 'SyntaxError';

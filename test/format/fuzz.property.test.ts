@@ -87,7 +87,8 @@ test('random edits of corpus files: idempotent and meaning-preserving, or refuse
       try {
         out = formatText(text, s.kind, o);
       } catch (e) {
-        if (!(e instanceof FormatRefusal)) throw e;
+        // 'unsafe-result' is the formatter's own guard tripping: a bug, never an acceptable refusal.
+        if (!(e instanceof FormatRefusal) || e.code === 'unsafe-result') throw e;
         expect(e.offset).toBeGreaterThanOrEqual(0);
         expect(e.offset).toBeLessThanOrEqual(text.length);
         refused++;

@@ -125,6 +125,11 @@ describe('prettier CLI', () => {
     // Formatted files pass --check.
     const check = prettierCli(['--check', ...Object.keys(files).map((f) => `conf/${f}`)]);
     expect(check.status).toBe(0);
+    // --debug-check compares the meaning key of input and output (the plugin's AST).
+    writeFileSync(path.join(conf, 'imta.cnf'), siroe);
+    const debug = prettierCli(['--debug-check', ...Object.keys(files).map((f) => `conf/${f}`)]);
+    expect(debug.stderr).toBe('');
+    expect(debug.status).toBe(0);
   }, 60_000);
 
   test('a refused file: exit code 2 and file:line:column on stderr, file untouched', () => {

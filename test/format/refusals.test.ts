@@ -1,5 +1,5 @@
 // Files the formatter will not touch: a FormatRefusal with the position Prettier prints.
-import { FormatRefusal, formatText, planText, type FormatOptions, type FormattableKind, type RefusalCode } from '../../src/format/core.js';
+import { FormatRefusal, formatText, meaningKey, planText, verifyMeaning, type FormatOptions, type FormattableKind, type RefusalCode } from '../../src/format/core.js';
 import { meaning } from './meaning.js';
 
 interface Case {
@@ -115,5 +115,32 @@ describe('the meaning check used by the tests sees real changes', () => {
   test('option value', () => {
     expect(meaning('A=1 2\n', 'option.dat')).not.toEqual(meaning('A=1  2\n', 'option.dat'));
     expect(meaning('A = 1\n', 'option.dat')).toEqual(meaning('A=1\n', 'option.dat'));
+  });
+});
+
+describe('the meaning key and the guard in formatText', () => {
+  test('layout does not count, words, rules, settings and comments do', () => {
+    const a = 'a $U@a\n\nl smtp \\\n  mx\nhost\n\n\n! c\nb\nh\n';
+    const b = 'a    $U@a\n\nl smtp mx\nhost\n\n! c   \nb\nh\n';
+    expect(meaningKey(a, 'imta.cnf')).toEqual(meaningKey(b, 'imta.cnf'));
+    expect(meaningKey(a, 'imta.cnf')).not.toEqual(meaningKey(b.replace('smtp mx', 'mx smtp'), 'imta.cnf'));
+    expect(meaningKey(a, 'imta.cnf')).not.toEqual(meaningKey(b.replace('$U@a', '$U@ a'), 'imta.cnf'));
+    expect(meaningKey(a, 'imta.cnf')).not.toEqual(meaningKey(b.replace('$U@a\n\n', '$U@a\n'), 'imta.cnf'));
+    expect(meaningKey('A = 1\n\n\n[POOL=X]\n', 'job_controller.cnf')).toEqual(meaningKey('A=1\n[POOL=X]\n', 'job_controller.cnf'));
+    expect(meaningKey('A=1 \\\n  2\n', 'option.dat')).toEqual(meaningKey('A=1 2\n', 'option.dat'));
+    expect(meaningKey('A=1 2\n', 'option.dat')).not.toEqual(meaningKey('A=12\n', 'option.dat'));
+  });
+
+  test('verifyMeaning refuses a result that reads differently', () => {
+    const before = meaningKey('a $U@a\nb $U@b\n', 'imta.cnf');
+    expect(() => verifyMeaning(before, 'a $U@a\nb $U@b\n', 'imta.cnf')).not.toThrow();
+    let caught: unknown;
+    try {
+      verifyMeaning(before, 'a $U@a\n\nb $U@b\n', 'imta.cnf');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(FormatRefusal);
+    expect((caught as FormatRefusal).code).toBe('unsafe-result');
   });
 });
