@@ -1,0 +1,21 @@
+// option-syntax: lines of job_controller.cnf, dispatcher.cnf and option.dat that the
+// option-file reader cannot understand (found by the model while reading: a line that is
+// neither a setting, a section header nor a comment; a malformed section header).
+import type { Rule } from '../src/lint/types.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'option-syntax',
+    description: 'A line of an option file (job_controller.cnf, dispatcher.cnf, option.dat) that the reader cannot parse.',
+    severity: 'error',
+    fixable: false,
+  },
+  create(context) {
+    for (const d of context.model.diagnostics) {
+      if (d.code !== 'option-syntax') continue;
+      context.report({ file: d.file, start: d.start, end: d.end, message: d.message });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,40 @@
+// unknown-channel-section: a job_controller.cnf `[CHANNEL=x]` section (not a `prefix*`
+// one) for a channel that imta.cnf does not define. The Job Controller never uses it;
+// harmless in itself, but usually a misspelling that leaves the real channel on the
+// global defaults (other-files.md §1.3).
+import { edit, type Fix } from '../src/edit/edits.js';
+import type { Rule } from '../src/lint/types.js';
+import { channelKnown, channelNameList } from './util/channel-names.js';
+import { nearest, quoteList } from './util/did-you-mean.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'unknown-channel-section',
+    description: 'A job_controller.cnf [CHANNEL=…] section for a channel imta.cnf does not define.',
+    severity: 'warning',
+    fixable: false,
+    crossFile: true,
+  },
+  create(context) {
+    const { model, scope } = context;
+    const jc = model.jobController;
+    if (!jc || !scope.complete || !model.hasChannelTable) return;
+    let names: string[] | undefined;
+    for (const s of jc.channelSections) {
+      const name = s.value;
+      if (!name || name.endsWith('*') || s.malformed || channelKnown(model, name)) continue;
+      const near = nearest(name, (names ??= channelNameList(model)));
+      context.report({
+        file: s.file,
+        start: s.valueRange.start,
+        end: s.valueRange.end,
+        message: `[CHANNEL=${name}] names no channel of imta.cnf: the Job Controller never uses these settings${
+          near.length ? `; did you mean ${quoteList(near)}?` : '; remove the section or correct the channel name'
+        }`,
+        ...(near.length ? { suggestions: near.map((n): Fix => ({ description: `replace '${name}' with '${n}'`, edits: [edit(s.file, s.valueRange.start, s.valueRange.end, n)] })) } : {}),
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,56 @@
+// unknown-routing-host: a rewrite rule routes (`…@host`) to a host that is neither the
+// official nor an extra host name of any channel. Addresses the rule rewrites cannot be
+// routed to a channel and are rejected (rewrite-rules.md §4.4: "otherwise rewriting
+// fails"). Hosts built at run time (substitutions, lookups) cannot be checked.
+import { edit, type Fix } from '../src/edit/edits.js';
+import type { RewriteRule } from '../src/model/types.js';
+import type { Rule } from '../src/lint/types.js';
+import { nearest, quoteList } from './util/did-you-mean.js';
+import { misplacedComments } from './util/misplaced-comment.js';
+import { ruleRoutes } from './util/routing.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'unknown-routing-host',
+    description: 'A rewrite rule routes to a host name that no channel has: the addresses it rewrites are rejected.',
+    severity: 'error',
+    fixable: false,
+  },
+  create(context) {
+    const { model, scope } = context;
+    // A fragment or included file does not show the whole channel table; with no channel
+    // table at all, missing-channel-table is the one root cause.
+    if (!scope.complete || !model.hasChannelTable) return;
+    // Rules that are really an indented `!` comment: misplaced-comment reports them.
+    const commentRules = new Set<RewriteRule>();
+    for (const c of misplacedComments(model).comments) if (c.rule) commentRules.add(c.rule);
+    let hostNames: string[] | undefined;
+    for (const route of ruleRoutes(model)) {
+      const host = route.host;
+      if (!host || host.dynamic || commentRules.has(route.rule) || model.channelForHost(host.text)) continue;
+      const file = route.rule.file;
+      const named = model.channel(host.text);
+      let hint: string;
+      let replacements: string[] = [];
+      if (named?.officialHost) {
+        replacements = [named.officialHost.host.text];
+        hint = `; '${host.text}' is a channel name: route to its official host name '${replacements[0]}'`;
+      } else {
+        hostNames ??= model.channels.flatMap((c) => [c.officialHost, ...c.extraHosts].filter((h) => h !== undefined).map((h) => h.host.text));
+        replacements = nearest(host.text, hostNames);
+        hint = replacements.length ? `; did you mean ${quoteList(replacements)}?` : '; add a channel with this host name, or correct the host';
+      }
+      context.report({
+        file,
+        start: host.range.start,
+        end: host.range.end,
+        message: `rule '${route.rule.pattern.text}' routes to '${host.text}', which is not the official or an extra host name of any channel: the addresses it rewrites are rejected (illegal host/domain)${hint}`,
+        ...(replacements.length
+          ? { suggestions: replacements.map((n): Fix => ({ description: `route to '${n}'`, edits: [edit(file, host.range.start, host.range.end, n)] })) }
+          : {}),
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,104 @@
+// unused-channel: a channel that nothing sends mail to or names. Mail reaches a channel
+// when a rewrite rule routes to one of its host names, when an address is written with
+// one of its host names (the channel table is looked up directly), when another channel
+// switches to it, or when a rule check, the Dispatcher, a mapping or an alias names it.
+// A channel none of these reach is dead configuration — often a rule that was never
+// added or that routes to a misspelled host name.
+import type { Channel, HostName } from '../src/model/types.js';
+import type { Rule } from '../src/lint/types.js';
+import { keywordLines, isMisplacedCommentWord, realChannels } from './util/keyword-lines.js';
+import { ruleRoutes } from './util/routing.js';
+
+/** Channels the MTA itself uses or that are addressed by convention (imta-cnf.md §7.2). */
+const SYSTEM_CHANNELS = new Set([
+  'l',
+  'ims-ms',
+  'sims-ms',
+  'native',
+  'pipe',
+  'tcp_local',
+  'tcp_intranet',
+  'tcp_auth',
+  'tcp_submit',
+  'reprocess',
+  'process',
+  'conversion',
+  'defragment',
+  'bitbucket',
+  'hold',
+  'filter_discard',
+  'deleted',
+  'inactive',
+  'circuitcheck',
+]);
+const SYSTEM_PREFIXES = ['ims-ms_', 'tcp_lmtp', 'pipe_', 'process_', 'bsin_', 'bsout_', 'sms'];
+
+export function isSystemChannel(name: string): boolean {
+  const n = name.toLowerCase();
+  return SYSTEM_CHANNELS.has(n) || SYSTEM_PREFIXES.some((p) => n.startsWith(p));
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'unused-channel',
+    description: 'A channel no rewrite rule routes to and nothing else names or reaches.',
+    severity: 'info',
+    fixable: false,
+  },
+  create(context) {
+    const { model, scope } = context;
+    if (!scope.complete || !model.hasChannelTable) return;
+    const candidates = realChannels(model).filter(
+      (c) =>
+        c.officialHost !== undefined &&
+        !isSystemChannel(c.name) &&
+        // Extra host names and real domain names are written in addresses and reach the
+        // channel through the channel table directly.
+        c.extraHosts.length === 0 &&
+        !c.officialHost.host.text.includes('.'),
+    );
+    if (!candidates.length) return;
+    const used = new Set<Channel>();
+    const byName = (name: string) => {
+      const c = model.channel(name);
+      if (c) used.add(c);
+    };
+    const byHost = (host: string) => {
+      const c = model.channelForHost(host);
+      if (c) used.add(c);
+    };
+
+    const dynamic: RegExp[] = [];
+    for (const route of ruleRoutes(model)) {
+      if (route.host) {
+        if (route.host.pattern) dynamic.push(route.host.pattern);
+        else byHost(route.host.text);
+      }
+      for (const name of route.channelChecks) byName(name);
+    }
+    for (const line of keywordLines(model))
+      for (const use of line.uses)
+        if (use.info?.arity.kind === 'one' && use.info.arity.arg === 'chan' && !use.missingArgument && !isMisplacedCommentWord(model, use.word)) byName(use.args[0].value);
+    for (const s of model.dispatcher?.services ?? []) if (s.channel) byName(s.channel.name);
+    // Mapping tables name channels in their probes (CONVERSIONS IN-CHAN=…, access mappings).
+    for (const t of model.mappings)
+      for (const e of t.entries) for (const w of `${e.pattern.text} ${e.template}`.split(/[^A-Za-z0-9_.*-]+/)) if (w) byName(w);
+    // Aliases and option.dat values (DELIVERY_OPTIONS) address channel hosts: user@native-daemon.
+    for (const a of model.aliases) for (const addr of a.addresses) for (const m of addr.text.matchAll(/@([^@\s,]+)/g)) byHost(m[1]);
+    for (const s of model.options?.settings ?? []) for (const m of s.value.matchAll(/@([A-Za-z0-9_.-]+)/g)) byHost(m[1]);
+
+    for (const c of candidates) {
+      if (used.has(c)) continue;
+      const host = (c.officialHost as HostName).host.text;
+      if (dynamic.some((re) => re.test(host))) continue;
+      context.report({
+        file: c.file,
+        start: c.nameWord.start,
+        end: c.nameWord.end,
+        message: `channel '${c.name}' is not used: no rewrite rule routes to its host name '${host}', and no keyword, rule check, dispatcher service, mapping or alias names it, so no mail reaches it; remove the block, or add a rewrite rule that routes to '${host}'`,
+      });
+    }
+  },
+};
+
+export default rule;
