@@ -52,7 +52,7 @@ const rule: Rule = {
         if (!captured.length) continue;
         const names = captured.slice(0, 3).map((s) => s.nameWord.text).join(', ') + (captured.length > 3 ? ', …' : '');
         const into = current
-          ? `section [${current.type}=${current.value}] above it, where they replace that section's own values`
+          ? `section [${current.type}=${current.value}] above it, where they add to or replace that section's own settings`
           : `global defaults, where they apply to ${SCOPE_OF_GLOBALS[file.kind] ?? 'every section'}`;
         context.report({
           file,

@@ -20,7 +20,7 @@ ruleTester(rule, {
       errors: [
         {
           message:
-            "'![SERVICE=LMTPSS]' is a comment, not a section header: the settings after it (PORT, IMAGE, LOGFILE, …) belong to the section [SERVICE=SMTP] above it, where they replace that section's own values; remove '!' to start the section, or comment out its settings too",
+            "'![SERVICE=LMTPSS]' is a comment, not a section header: the settings after it (PORT, IMAGE, LOGFILE, …) belong to the section [SERVICE=SMTP] above it, where they add to or replace that section's own settings; remove '!' to start the section, or comment out its settings too",
           line: 5,
           column: 1,
           endColumn: 18,
