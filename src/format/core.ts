@@ -126,6 +126,14 @@ function definedOnly(o: LayoutOptions): LayoutOptions {
 // ---------------------------------------------------------------------------------------
 
 /**
+ * Indentation of a continuation line: `indent` blanks, but at least one before a word
+ * that would mean something else in column 1.
+ */
+function lead(word: string, indent: number): string {
+  return ' '.repeat(indent === 0 && /^[!<]/.test(word) ? 1 : indent);
+}
+
+/**
  * Greedy fill: units separated by one blank; a line that goes on ends in ` \`, and the
  * next one starts with `indent` blanks. A unit is never split, so one longer than the
  * width stands alone on its line. Comment lines stay in column 1 where they were.
@@ -133,7 +141,6 @@ function definedOnly(o: LayoutOptions): LayoutOptions {
 export function fill(pieces: FillPiece[], width: number, indent: number): string[] {
   const lines: string[] = [];
   let cur = '';
-  const lead = (unit: string) => ' '.repeat(indent === 0 && /^[!<]/.test(unit) ? 1 : indent);
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if ('comment' in p) {
@@ -143,11 +150,11 @@ export function fill(pieces: FillPiece[], width: number, indent: number): string
       continue;
     }
     const isLast = i === pieces.length - 1;
-    if (!cur) cur = (lines.length ? lead(p.unit) : '') + p.unit;
+    if (!cur) cur = (lines.length ? lead(p.unit, indent) : '') + p.unit;
     else if (cur.length + 1 + p.unit.length + (isLast ? 0 : 2) <= width) cur += ' ' + p.unit;
     else {
       lines.push(cur + ' \\');
-      cur = lead(p.unit) + p.unit;
+      cur = lead(p.unit, indent) + p.unit;
     }
   }
   if (cur) lines.push(cur);
@@ -161,6 +168,11 @@ function renderRules(rules: Extract<PlanItem, { type: 'rule' }>[], o: Required<L
   for (const r of rules) {
     if (!r.template.length) {
       out.push(r.pattern);
+      continue;
+    }
+    if (r.split && r.pattern.length + 1 + r.template[0].length > o.printWidth) {
+      // Written with the template on the next line, and too long to join: it stays there.
+      out.push(r.pattern + ' \\', lead(r.template[0], o.cnfIndent) + r.template[0], ...r.template.slice(1));
       continue;
     }
     let gap = 1;

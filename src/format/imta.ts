@@ -93,7 +93,8 @@ function planRule(line: SyntaxNode, text: string): PlanItem {
     const first = tokens.find(isWordToken)!;
     return { type: 'text', lines: sourceLines(text, first.startOffset, tmplEnd) };
   }
-  return { type: 'rule', pattern: pattern.text, template, align: true };
+  const split = between.some((t) => tokenKind(t) === 'Continuation');
+  return { type: 'rule', pattern: pattern.text, template, align: true, ...(split ? { split } : {}) };
 }
 
 /**

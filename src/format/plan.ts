@@ -16,9 +16,10 @@ export type PlanItem =
   /**
    * A rewrite rule. `template` holds the template's physical lines: the first one is the
    * part after the pattern, the others are kept as written (a continued template).
-   * `align: false` when the rule must keep a single blank after the pattern.
+   * `align: false` when the rule has no template. `split`: the template started on the
+   * line after the pattern (it goes back there when the joined line would not fit).
    */
-  | { type: 'rule'; pattern: string; template: string[]; align: boolean }
+  | { type: 'rule'; pattern: string; template: string[]; align: boolean; split?: boolean }
   /** A keyword or host line: words refilled at the print width, wrapped with ` \`. */
   | { type: 'fill'; pieces: FillPiece[] }
   /**

@@ -36,6 +36,12 @@ export const languages: SupportLanguage[] = [
     extensions: ['.rules'],
   },
   {
+    // Files included from the channel table; no name pattern is theirs, so they are
+    // chosen with `overrides` (listing the language makes the parser known to --help).
+    name: 'imta.cnf channels',
+    parsers: ['imta-channels'],
+  },
+  {
     name: 'job_controller.cnf',
     parsers: ['mta-options'],
     filenames: ['job_controller.cnf'],

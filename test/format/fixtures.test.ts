@@ -38,6 +38,12 @@ const FIXTURES: Fixture[] = [
     options: { cnfAlignCap: 10 },
   },
   {
+    about: 'a template continued onto the line after its pattern: joined when it fits',
+    input: 'rules-split.in',
+    output: 'rules-split.out',
+    kind: 'imta.cnf',
+  },
+  {
     about: 'the blank line that ends the rule section stays (several become one)',
     input: 'rule-section-end.in',
     output: 'rule-section-end.out',

@@ -16,7 +16,7 @@ const siroe = exampleSamples().find((s) => s.name === 'examples/siroe/imta.cnf')
 describe('prettier API', () => {
   test('the plugin exports languages, parsers, printers and options', () => {
     expect(Object.keys(plugin.parsers).sort()).toEqual(['imta-channels', 'imta-cnf', 'mta-options']);
-    expect(plugin.languages.map((l) => l.name)).toEqual(['imta.cnf', 'job_controller.cnf', 'dispatcher.cnf', 'option.dat']);
+    expect(plugin.languages.map((l) => l.name)).toEqual(['imta.cnf', 'imta.cnf channels', 'job_controller.cnf', 'dispatcher.cnf', 'option.dat']);
     expect(Object.keys(plugin.options).sort()).toEqual(['cnfAlignCap', 'cnfAlignTemplates', 'cnfIndent']);
     expect(plugin.printers[plugin.AST_FORMAT]).toBeDefined();
   });
