@@ -222,5 +222,5 @@ describe('bin/cnflint.js', () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/^\nexamples\/broken\/imta\.cnf\n/);
     expect(bad.stdout).toMatch(/\u2716 \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
-  });
+  }, 60_000);
 });
