@@ -49,14 +49,21 @@ const rule: Rule = {
       }
       return v;
     };
-    const byPattern = new Map<string, PatternState>();
+    // Most patterns occur once: keep the rule itself until a second one comes.
+    const byPattern = new Map<string, RewriteRule | PatternState>();
     for (const r of context.model.rules) {
       if (!r.template || r.pattern.text.startsWith('!')) continue; // rule-without-template, misplaced-comment
-      const key = r.tag.toLowerCase() + r.key;
-      const st = byPattern.get(key);
-      if (!st) {
-        byPattern.set(key, { templates: new Map([[r.template, r]]), rules: [r], checked: 0 });
+      const key = r.tag ? r.tag.toLowerCase() + r.key : r.key;
+      const got = byPattern.get(key);
+      if (!got) {
+        byPattern.set(key, r);
         continue;
+      }
+      let st: PatternState;
+      if ('templates' in got) st = got;
+      else {
+        st = { templates: new Map([[got.template, got]]), rules: [got], checked: 0 };
+        byPattern.set(key, st);
       }
       const report = (message: string) => context.report({ file: r.file, start: r.pattern.start, end: r.templateRange.end, message });
       const same = st.templates.get(r.template);

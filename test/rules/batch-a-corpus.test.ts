@@ -1,0 +1,189 @@
+// The imta.cnf structure rules (batch A) over the reference corpus (files printed in
+// vendor manuals, each linted alone) and the two example configuration directories:
+// every rule reports exactly the corpus' listed defects that belong to it, once, and
+// nothing on the clean example. Also a size check: linear passes over a large rule set.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildModel, loadConfig } from '../../src/model/load.js';
+import type { FileKind } from '../../grammar/index.js';
+import type { ConfigModel } from '../../src/model/types.js';
+import type { LintScope, Report, Rule } from '../../src/lint/types.js';
+import blankLineInRewriteRules from '../../rules/blank-line-in-rewrite-rules.js';
+import brokenContinuation from '../../rules/broken-continuation.js';
+import channelBlockSeparation from '../../rules/channel-block-separation.js';
+import crlfLineEndings from '../../rules/crlf-line-endings.js';
+import defaultsHostLine from '../../rules/defaults-host-line.js';
+import duplicateChannel from '../../rules/duplicate-channel.js';
+import duplicateHost from '../../rules/duplicate-host.js';
+import duplicateRewriteRule from '../../rules/duplicate-rewrite-rule.js';
+import includeDepth from '../../rules/include-depth.js';
+import lineLength from '../../rules/line-length.js';
+import localChannelFirst from '../../rules/local-channel-first.js';
+import misplacedComment from '../../rules/misplaced-comment.js';
+import missingChannelTable from '../../rules/missing-channel-table.js';
+import missingInclude from '../../rules/missing-include.js';
+import missingOfficialHost from '../../rules/missing-official-host.js';
+import multipleBlankLines from '../../rules/multiple-blank-lines.js';
+import ruleWithoutTemplate from '../../rules/rule-without-template.js';
+import unresolvedInclude from '../../rules/unresolved-include.js';
+import whitespaceOnlyLine from '../../rules/whitespace-only-line.js';
+import wrappedKeywordLine from '../../rules/wrapped-keyword-line.js';
+import { RULES as CATALOGUE } from '../../rules/index.js';
+
+const RULES: Rule[] = [
+  blankLineInRewriteRules,
+  brokenContinuation,
+  channelBlockSeparation,
+  crlfLineEndings,
+  defaultsHostLine,
+  duplicateChannel,
+  duplicateHost,
+  duplicateRewriteRule,
+  includeDepth,
+  lineLength,
+  localChannelFirst,
+  misplacedComment,
+  missingChannelTable,
+  missingInclude,
+  missingOfficialHost,
+  multipleBlankLines,
+  ruleWithoutTemplate,
+  unresolvedInclude,
+  whitespaceOnlyLine,
+  wrappedKeywordLine,
+];
+
+const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+const EXAMPLES = path.resolve(process.cwd(), 'examples');
+
+interface CorpusEntry {
+  kind: FileKind;
+  fragment?: string;
+}
+const INDEX = JSON.parse(readFileSync(path.join(CORPUS, 'index.json'), 'utf8')) as { files: Record<string, CorpusEntry> };
+
+interface Hit {
+  id: string;
+  file: string;
+  line: number;
+  text: string;
+  message: string;
+}
+
+function run(model: ConfigModel, scope: LintScope): Hit[] {
+  const out: Hit[] = [];
+  for (const rule of RULES) {
+    rule.create({
+      model,
+      scope,
+      options: { ...(rule.meta.defaultOptions ?? {}) },
+      report(r: Report) {
+        out.push({ id: rule.meta.id, file: r.file.relPath, line: r.file.lines.position(r.start).line, text: r.file.text.slice(r.start, r.end), message: r.message });
+      },
+    });
+  }
+  return out;
+}
+
+function lintCorpusFile(rel: string): Hit[] {
+  const entry = INDEX.files[rel];
+  const text = readFileSync(path.join(CORPUS, rel), 'utf8');
+  const start = entry.kind === 'imta.cnf' && entry.fragment === 'channels' ? 'channels' : undefined;
+  const model = buildModel({ dir: path.dirname(path.join(CORPUS, rel)), files: [{ relPath: path.basename(rel), kind: entry.kind, text, start }] });
+  // Whole-file checks only for a file named exactly imta.cnf (a single file, not a directory).
+  const complete = path.basename(rel) === 'imta.cnf';
+  const scope: LintScope = { directory: false, complete, kinds: new Set([entry.kind]), ...(start ? { fragment: start } : {}) };
+  return run(model, scope);
+}
+
+/** Which of these rules each corpus file must trigger (index.json's defects that are theirs). */
+const EXPECTED: Record<string, string[]> = {
+  'sims35-doc/imta.cnf': ['missing-channel-table'],
+  'ms2005q4-doc/tcp_intranet-typical-entry-fragment.imta.cnf': ['wrapped-keyword-line'],
+  'ms2005q4-doc/defaults-logging-fragment.imta.cnf': ['defaults-host-line'],
+  'ms63-doc/defaults-logging-fragment.imta.cnf': ['defaults-host-line'],
+  'ms63-doc/new-channel-damaged-fragment.imta.cnf': ['broken-continuation', 'missing-official-host'],
+};
+
+describe('batch A rules are in the catalogue', () => {
+  test('every rule is registered once', () => {
+    for (const r of RULES) expect(CATALOGUE.filter((c) => c.meta.id === r.meta.id)).toEqual([r]);
+  });
+  test('every rule has its doc page, headed by its id, stating its severity', () => {
+    for (const r of RULES) {
+      const page = readFileSync(path.resolve(process.cwd(), 'docs/rules', `${r.meta.id}.md`), 'utf8');
+      expect(page.split('\n')[0]).toBe(`# ${r.meta.id}`);
+      expect(page).toContain(`**Severity:** ${r.meta.severity}`);
+      expect(page).toContain(r.meta.fixable ? '**Fixable:** yes' : '**Fixable:** no');
+    }
+  });
+});
+
+describe('batch A rules over the corpus', () => {
+  for (const rel of Object.keys(INDEX.files)) {
+    test(rel, () => {
+      const ids = [...new Set(lintCorpusFile(rel).map((r) => r.id))].sort();
+      expect(ids).toEqual(EXPECTED[rel] ?? []);
+    });
+  }
+
+  test('each corpus defect is one report, on the line that holds it', () => {
+    const hits = (rel: string) => lintCorpusFile(rel).map((r) => `${r.id} ${r.line} ${r.text}`);
+    expect(hits('sims35-doc/imta.cnf')).toEqual(['missing-channel-table 45 ! bitbucket']);
+    expect(hits('ms2005q4-doc/tcp_intranet-typical-entry-fragment.imta.cnf')).toEqual([
+      'wrapped-keyword-line 2 maytlsserver allowswitchchannel saslswitchchannel tcp_auth',
+    ]);
+    expect(hits('ms2005q4-doc/defaults-logging-fragment.imta.cnf')).toEqual([
+      'defaults-host-line 2 noswitchchannel immnonurgent maxjobs 7 defaulthost siroe.com',
+    ]);
+    expect(hits('ms63-doc/defaults-logging-fragment.imta.cnf')).toEqual([
+      'defaults-host-line 2 noswitchchannel immnonurgent maxjobs 7 defaulthost siroe.com siroe.com',
+    ]);
+    expect(hits('ms63-doc/new-channel-damaged-fragment.imta.cnf')).toEqual(['broken-continuation 3 \\    ', 'missing-official-host 1 tcp_siroe']);
+  });
+
+  test('the corpus has no CRLF line breaks and no whitespace-only lines', () => {
+    for (const rel of Object.keys(INDEX.files)) {
+      const text = readFileSync(path.join(CORPUS, rel), 'utf8');
+      expect([rel, text.includes('\r')]).toEqual([rel, false]);
+      expect([rel, /^[ \t]+$/m.test(text)]).toEqual([rel, false]);
+    }
+  });
+});
+
+describe('batch A rules over the examples', () => {
+  const scope = (model: ConfigModel): LintScope => ({ directory: true, complete: true, kinds: new Set(model.files.map((f) => f.kind)) });
+
+  test('siroe (clean): nothing', () => {
+    const model = loadConfig(path.join(EXAMPLES, 'siroe'));
+    expect(run(model, scope(model))).toEqual([]);
+  });
+
+  test('broken: exactly the README defects that belong to these rules', () => {
+    const model = loadConfig(path.join(EXAMPLES, 'broken'));
+    const got = run(model, scope(model)).map((r) => `${r.id} ${r.file}:${r.line} ${r.text}`);
+    expect(got.sort()).toEqual(
+      [
+        'blank-line-in-rewrite-rules imta.cnf:38 ',
+        'channel-block-separation imta.cnf:88 tcp_submit submit smtp mx single_sys mustsaslserver maytlsserver pool SMTP_POOL',
+      ].sort(),
+    );
+  });
+});
+
+describe('batch A rules at scale', () => {
+  test('40,000 rewrite rules and 2,000 channels lint in linear time', () => {
+    const rules: string[] = [];
+    for (let i = 0; i < 40000; i++) rules.push(`.d${i}.example.com $U%$H$D@tcp-daemon`);
+    rules.push('.d1.example.com $U%$H$D@tcp-daemon');
+    const blocks: string[] = ['l\nmail.example.com'];
+    for (let i = 0; i < 2000; i++) blocks.push(`tcp_c${i} smtp mx single_sys pool SMTP_POOL\ntcp_c${i}-daemon\nh${i}.example.com`);
+    const text = `${rules.join('\n')}\n\n${blocks.join('\n\n')}\n`;
+    const model = buildModel({ files: [{ relPath: 'imta.cnf', kind: 'imta.cnf', text }] });
+    const t0 = performance.now();
+    const hits = run(model, { directory: false, complete: true, kinds: new Set(['imta.cnf']) });
+    const ms = performance.now() - t0;
+    expect(hits.map((h) => `${h.id} ${h.line}`)).toEqual(['duplicate-rewrite-rule 40001']);
+    expect(ms).toBeLessThan(3000);
+  });
+});
