@@ -585,11 +585,17 @@ function run(target: Target, config: ResolvedConfig, options: LintOptions): Lint
       const edits = chooseFixes(outcome.messages, options.fixFilter);
       if (!edits.length) break;
       const current = new Map(model.files.map((f) => [f.path, f.text]));
+      let changed = false;
       for (const [p, list] of editsByFile(edits)) {
         const text = current.get(p);
         if (text === undefined) continue;
-        texts.set(p, applyEdits(text, list));
+        const next = applyEdits(text, list);
+        if (next === text) continue;
+        texts.set(p, next);
+        changed = true;
       }
+      // Fixes that change nothing would be offered again on every pass.
+      if (!changed) break;
       model = target.build(texts);
       outcome = lintModel(model, target.scope(model), config, rules, target.label);
     }

@@ -4,7 +4,7 @@ import { lintDirectory, lintFiles, lintText, outputFixes, detectFragment, MAX_FI
 import { LintConfigError } from '../../src/lint/config.js';
 import { ConfigError } from '../../src/model/load.js';
 import { WriteError } from '../../src/edit/write.js';
-import { FAKE_RULES, missingInclude, noFoo } from './fake-rules.js';
+import { FAKE_RULES, missingInclude, noFoo, noop } from './fake-rules.js';
 import { cleanupTmp, read, tmpDir } from './tmp.js';
 
 afterAll(cleanupTmp);
@@ -300,6 +300,15 @@ describe('fixes', () => {
     const [r] = lintDirectory(dir, { ...opts, fix: true });
     expect(r.output).toBe(`x AAA $U@b\n`);
     expect(flat([r])).toEqual(['imta.cnf:1:3 shrink error run of 3']);
+  });
+
+  test('a fix that changes nothing ends the loop instead of being applied ten times', () => {
+    const dir = tmpDir({ 'imta.cnf': 'NOOP $U@b\n' });
+    noop.runs = 0;
+    const [r] = lintDirectory(dir, { ...opts, fix: true });
+    expect(r.output).toBeUndefined();
+    expect(noop.runs).toBe(1);
+    expect(flat([r])).toEqual(['imta.cnf:1:1 noop warning noop']);
   });
 
   test('overlapping fixes wait for the next pass; all are applied in the end', () => {

@@ -80,4 +80,14 @@ export const lesser: Rule = {
   },
 };
 
-export const FAKE_RULES: Rule[] = [noFoo, shrink, optEcho, crossCheck, scopeEcho, crashy, lesser];
+/** Offers a fix that changes nothing (counts its runs, to show the fix loop stops). */
+export const noop: Rule & { runs: number } = {
+  runs: 0,
+  meta: { id: 'noop', description: 'no-op fix', severity: 'warning', fixable: true },
+  create(ctx) {
+    noop.runs++;
+    for (const file of ctx.model.files) each(file, /NOOP/, (m) => ctx.report({ file, start: m.index, end: m.index + 4, message: 'noop', fix: { description: 'same', edits: [{ path: file.path, start: m.index, end: m.index + 4, text: 'NOOP' }] } }));
+  },
+};
+
+export const FAKE_RULES: Rule[] = [noFoo, shrink, optEcho, crossCheck, scopeEcho, crashy, lesser, noop];
