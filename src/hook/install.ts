@@ -30,8 +30,9 @@ export interface InstallOptions {
   /** Replace a foreign pre-commit hook (a copy is kept as pre-commit.backup). */
   force?: boolean;
   /**
-   * The shell command that runs cnflint (default: this Node.js and this cnflint, by
-   * absolute paths). `staged` is appended. For hooks shared through core.hooksPath,
+   * The shell command that runs cnflint (default: the one an installed hook of ours
+   * already runs, else this Node.js and this cnflint, by absolute paths). `staged` is
+   * appended. For hooks shared through core.hooksPath,
    * something machine-independent such as `npx --no-install cnflint`.
    */
   command?: string;
@@ -89,6 +90,11 @@ export function hookScript(command: string): string {
   ].join('\n');
 }
 
+/** The command a hook of ours runs cnflint with. */
+function commandOf(script: string): string | undefined {
+  return /^exec (.+) staged$/m.exec(script)?.[1];
+}
+
 function isOurs(file: string): boolean {
   try {
     return fs.readFileSync(file, 'utf8').includes(HOOK_MARKER);
@@ -120,9 +126,6 @@ export function installHook(options: InstallOptions = {}): InstallResult {
   const { hooksDir } = repoInfo(path.resolve(options.repo ?? process.cwd()));
   const hook = path.join(hooksDir, 'pre-commit');
   const local = path.join(hooksDir, 'pre-commit.local');
-  const command = options.command?.trim() || defaultCommand();
-  const text = hookScript(command);
-
   if (usesHusky(hooksDir))
     throw new HookInstallError(
       `this repository's hooks are managed by husky (core.hooksPath is ${hooksDir}); husky rewrites that directory, so add this line to .husky/pre-commit instead:\n  npx --no-install cnflint staged`,
@@ -134,12 +137,22 @@ export function installHook(options: InstallOptions = {}): InstallResult {
   } catch {
     /* no hook yet */
   }
+  if (st?.isDirectory()) throw new HookInstallError(`${hook} is a directory; remove it first`);
+  const ours = !!st && isOurs(hook);
+  if (st && !ours && !options.chain && !options.force)
+    throw new HookInstallError(
+      `${hook} already exists and was not written by cnflint; not overwriting it.\n` +
+        `  --chain  keep it: it is moved to pre-commit.local and runs before cnflint\n` +
+        `  --force  replace it (it is kept as pre-commit.backup)`,
+    );
+  // Installing again without --command keeps the command the hook already runs.
+  const command = options.command?.trim() || (ours ? commandOf(fs.readFileSync(hook, 'utf8')) : undefined) || defaultCommand();
+  const text = hookScript(command);
   if (!st) {
     writeHook(hook, text);
     return { action: 'installed', hook, command };
   }
-  if (st.isDirectory()) throw new HookInstallError(`${hook} is a directory; remove it first`);
-  if (isOurs(hook)) {
+  if (ours) {
     if (fs.readFileSync(hook, 'utf8') === text) {
       if (!(st.mode & 0o100)) fs.chmodSync(hook, 0o755);
       return { action: 'unchanged', hook, command };
@@ -156,17 +169,10 @@ export function installHook(options: InstallOptions = {}): InstallResult {
     writeHook(hook, text);
     return { action: 'chained', hook, moved: local, command };
   }
-  if (options.force) {
-    const backup = freeName(path.join(hooksDir, 'pre-commit.backup'));
-    fs.renameSync(hook, backup);
-    writeHook(hook, text);
-    return { action: 'replaced', hook, moved: backup, command };
-  }
-  throw new HookInstallError(
-    `${hook} already exists and was not written by cnflint; not overwriting it.\n` +
-      `  --chain  keep it: it is moved to pre-commit.local and runs before cnflint\n` +
-      `  --force  replace it (it is kept as pre-commit.backup)`,
-  );
+  const backup = freeName(path.join(hooksDir, 'pre-commit.backup'));
+  fs.renameSync(hook, backup);
+  writeHook(hook, text);
+  return { action: 'replaced', hook, moved: backup, command };
 }
 
 /** Removes our hook; a chained pre-commit.local becomes the pre-commit hook again. */

@@ -27,7 +27,8 @@ export interface StagedOptions {
   /**
    * Apply fixes to the working-tree files (not to the index): for each file whose
    * working-tree text equals its staged text, the fixed text is written to the working
-   * tree, to be reviewed and staged. Files with unstaged changes are left alone.
+   * tree, to be reviewed and staged. Files with unstaged changes are left alone. The
+   * report still describes the staged text, which the fixes do not change.
    */
   fix?: boolean;
   /** Passed on to the lint engine (rule settings, configuration file, server root, rules). */
@@ -117,7 +118,10 @@ export function lintStaged(options: StagedOptions = {}): StagedReport {
   );
   const textOf = (e: IndexEntry) => decode(blobs.get(e.object) ?? Buffer.alloc(0)).text;
   const fixes: FileWrite[] = [];
-  const lintOptions: LintOptions = { ...options.lint, cwd: top, fix: options.fix };
+  // The report is always about the staged text as it is (that is what gets committed);
+  // with --fix, a second run computes the fixed texts for the working tree.
+  const lintOptions: LintOptions = { ...options.lint, cwd: top, fix: false };
+  const fixOptions: LintOptions = { ...options.lint, cwd: top, fix: true };
 
   const dirsInOrder = [...dirs].sort();
   for (const d of dirsInOrder) {
@@ -138,7 +142,7 @@ export function lintStaged(options: StagedOptions = {}): StagedReport {
         report.notes.push(`${toPosix(path.relative(top, r.filePath))} is not in the index (untracked, or removed with --cached); it was checked as it is in the working tree, but the commit will not contain it`);
     }
     report.targets.push({ kind: 'directory', path: absDir, relPath: d || '.', results });
-    if (options.fix) collectFixes(results, fixes, report);
+    if (options.fix) collectFixes(lintDirectory(absDir, { ...fixOptions, overrides }), fixes, report);
   }
 
   // Staged files of a known kind that no configuration directory read (outside any, or
@@ -151,7 +155,7 @@ export function lintStaged(options: StagedOptions = {}): StagedReport {
     const results = lintText(textOf(e), { ...lintOptions, filename: abs });
     seen.add(abs);
     report.targets.push({ kind: 'file', path: abs, relPath: rel, results });
-    if (options.fix) collectFixes(results, fixes, report);
+    if (options.fix) collectFixes(lintText(textOf(e), { ...fixOptions, filename: abs }), fixes, report);
   }
 
   report.results = report.targets.flatMap((t) => t.results);
