@@ -7,7 +7,7 @@
 import type { Channel, HostName } from '../src/model/types.js';
 import type { Rule } from '../src/lint/types.js';
 import { keywordLines, isMisplacedCommentWord, realChannels } from './util/keyword-lines.js';
-import { ruleRoutes } from './util/routing.js';
+import { dynamicHostPattern, ruleRoutes } from './util/routing.js';
 
 /** Channels the MTA itself uses or that are addressed by convention (imta-cnf.md §7.2). */
 const SYSTEM_CHANNELS = new Set([
@@ -68,11 +68,12 @@ const rule: Rule = {
       if (c) used.add(c);
     };
 
-    const dynamic: RegExp[] = [];
+    // Run-time hosts, one pattern per distinct host text.
+    const dynamic = new Map<string, RegExp>();
     for (const route of ruleRoutes(model)) {
       if (route.host) {
-        if (route.host.pattern) dynamic.push(route.host.pattern);
-        else byHost(route.host.text);
+        if (!route.host.dynamic) byHost(route.host.text);
+        else if (!dynamic.has(route.host.text)) dynamic.set(route.host.text, dynamicHostPattern(route.host));
       }
       for (const name of route.channelChecks) byName(name);
     }
@@ -90,7 +91,7 @@ const rule: Rule = {
     for (const c of candidates) {
       if (used.has(c)) continue;
       const host = (c.officialHost as HostName).host.text;
-      if (dynamic.some((re) => re.test(host))) continue;
+      if ([...dynamic.values()].some((re) => re.test(host))) continue;
       context.report({
         file: c.file,
         start: c.nameWord.start,
