@@ -77,10 +77,13 @@ export function insertSection(m: OptionFileModel, after: OptionSection | undefin
   return insertLines(m.file, nodeRange(all[i]).start, [...lines, ...sep]);
 }
 
+/** A line that only separates sections: blank, or a comment without words. */
+const isSeparator = (n: SyntaxNode) => n.kind === 'BlankLines' || (n.kind === 'CommentLine' && isBareComment(lineText(n)));
+
 /**
- * Removes a section with one separator next to it: the separator lines before it when
- * they stand between it and a section of the same kind, else those after it when a
- * section of the same kind follows. The inverse of insertSection (apply it through
+ * Removes a section with one separator next to it: the separator lines (blank lines and
+ * comments without words) before it when they stand between it and a section of the same
+ * kind, else those after it when a section of the same kind follows. The inverse of insertSection (apply it through
  * removeRanges, which keeps the file's last-line shape).
  */
 export function sectionRemoval(m: OptionFileModel, sec: OptionSection, isKind: (s: OptionSection) => boolean): Range {
@@ -88,14 +91,10 @@ export function sectionRemoval(m: OptionFileModel, sec: OptionSection, isKind: (
   const i = m.sections.indexOf(sec);
   const prev = m.sections[i - 1];
   const next = m.sections[i + 1];
-  if (prev && isKind(prev)) {
-    const gap = gapBetween(m, prev, sec);
-    if (gap.every((n) => n.kind === 'CommentLine' && isBareComment(lineText(n)))) return { start: sectionExtent(prev).end, end: ext.end };
-  }
+  if (prev && isKind(prev) && gapBetween(m, prev, sec).every(isSeparator)) return { start: sectionExtent(prev).end, end: ext.end };
   if (next && isKind(next)) {
     const gap = gapBetween(m, sec, next);
-    if (gap.length && gap.every((n) => n.kind === 'CommentLine' && isBareComment(lineText(n))))
-      return { start: ext.start, end: nodeRange(next.header).start };
+    if (gap.length && gap.every(isSeparator)) return { start: ext.start, end: nodeRange(next.header).start };
   }
   return ext;
 }

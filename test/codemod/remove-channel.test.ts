@@ -197,3 +197,23 @@ describe('remove-channel on a copy of examples/siroe', () => {
     expect(r.messages).toContain('warning: [SERVICE=SMTP] PARAMETER=CHANNEL=tcp_local at dispatcher.cnf:21:1 still names tcp_local');
   });
 });
+
+describe('remove-channel --prune-pool: separators between pools', () => {
+  const imta = lines('x $U@tcp_aol-daemon', '', 'l', 'local', '', 'tcp_aol smtp pool aol_pool', 'tcp_aol-daemon', '');
+  test.each([
+    ['blank lines', '\n'],
+    ['! lines', '!\n'],
+    ['nothing', ''],
+  ])('pools separated by %s: one separator goes with the pool', (_n, sep) => {
+    const jc = `[POOL=yahoo_pool]\njob_limit=10\n${sep}[POOL=aol_pool]\njob_limit=10\n${sep}[POOL=hotmail_pool]\njob_limit=10\n`;
+    const out = remove({ 'imta.cnf': imta, 'job_controller.cnf': jc }, { name: 'tcp_aol', prunePool: true });
+    expect(out['job_controller.cnf']).toBe(`[POOL=yahoo_pool]\njob_limit=10\n${sep}[POOL=hotmail_pool]\njob_limit=10\n`);
+    expect(out['imta.cnf']).toBe(lines('', 'l', 'local', ''));
+  });
+
+  test('the last pool, with a descriptive comment before the channel sections', () => {
+    const jc = '[POOL=DEFAULT]\njob_limit=1\n!\n[POOL=aol_pool]\njob_limit=10\n!\n! Channels\n[CHANNEL=l]\nmaster_command=x\n';
+    const out = remove({ 'imta.cnf': imta, 'job_controller.cnf': jc }, { name: 'tcp_aol', prunePool: true });
+    expect(out['job_controller.cnf']).toBe('[POOL=DEFAULT]\njob_limit=1\n!\n! Channels\n[CHANNEL=l]\nmaster_command=x\n');
+  });
+});
