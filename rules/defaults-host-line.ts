@@ -34,7 +34,7 @@ const rule: Rule = {
       const uses = parseKeywords(words, d.file);
       const known = uses.filter((u) => u.info).length;
       const unknown = uses.length - known;
-      const text = quoteShort(words.map((w) => w.text).join(' '), 60);
+      const text = quoteShort(words.map((w) => w.text).join(' '), 120);
       const file = d.file;
       const what = `a '${d.kind}' block`;
       let message: string;

@@ -125,6 +125,7 @@ export function blockLines(model: ConfigModel): BlockLines {
     };
 
     let i = 0;
+    let wrappedRun: WrappedLine[] = [];
     // A keyword list wrapped onto line 2 (and maybe further lines).
     if (ch.officialHost) {
       const run: HostName[] = [];
@@ -135,7 +136,7 @@ export function blockLines(model: ConfigModel): BlockLines {
           next !== undefined && !next.alias && !next.extra.length && !broken(previousLine(run[0])) && !run.some((h) => broken(h.line));
         for (const h of run) {
           const previous = previousLine(h);
-          wrapped.push({ channel: ch, host: h, previous, afterBrokenContinuation: broken(previous), fixable });
+          wrappedRun.push({ channel: ch, host: h, previous, afterBrokenContinuation: broken(previous), fixable });
           notHosts.add(h);
         }
       }
@@ -157,7 +158,10 @@ export function blockLines(model: ConfigModel): BlockLines {
       separations.push({ channel: ch, host: h, name, previous: owner, official, insertAt: startOf(children[j]) });
       notHosts.add(h);
       owner = name;
+      // The line after a wrapped keyword list is another channel: joining would lose the host line.
+      if (wrappedRun.length && h === hosts[wrappedRun.length]) wrappedRun = wrappedRun.map((w) => ({ ...w, fixable: false }));
     }
+    wrapped.push(...wrappedRun);
   }
   const result: BlockLines = { separations, wrapped, notHosts };
   cache.set(model, result);

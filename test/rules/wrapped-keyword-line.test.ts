@@ -56,6 +56,12 @@ ruleTester(rule, {
       errors: [{ message: HEAD('tcp_local') + "'mx' as the channel's official host name and 'single_sys' as its local host alias, so 'mx single_sys' never take effect as keywords; end the line before with ' \\'", line: 2, column: 1 }],
     },
     {
+      name: 'the line after it starts another channel: no fix',
+      fragment: 'channels',
+      files: 'tcp_local smtp\nmx single_sys\nbitbucket\nbitbucket-daemon\n',
+      errors: [{ message: /^the keyword list of channel 'tcp_local'/, line: 2, column: 1 }],
+    },
+    {
       name: 'a two-word line after it: no fix',
       fragment: 'channels',
       files: 'tcp_local smtp\nmx single_sys\ntcp-daemon x.example.com\n',
