@@ -3,8 +3,10 @@
 // every rule reports exactly the corpus' listed defects that belong to it, once, and
 // nothing on the clean example. Also a size check: linear passes over a large rule set.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { buildModel, loadConfig } from '../../src/model/load.js';
+import { applyEdits } from '../../src/edit/edits.js';
 import type { FileKind } from '../../grammar/index.js';
 import type { ConfigModel } from '../../src/model/types.js';
 import type { LintScope, Report, Rule } from '../../src/lint/types.js';
@@ -185,5 +187,110 @@ describe('batch A rules at scale', () => {
     const ms = performance.now() - t0;
     expect(hits.map((h) => `${h.id} ${h.line}`)).toEqual(['duplicate-rewrite-rule 40001']);
     expect(ms).toBeLessThan(3000);
+  });
+});
+
+describe('batch A rules on arbitrary text', () => {
+  // Lines made of the pieces that drive these rules: rules, keywords, host names, `\` with
+  // and without blanks, misplaced `!`, includes, blank and whitespace-only lines, CRLF.
+  const piece = fc.constantFrom(
+    'a $U@a-daemon',
+    '.com $U%$H$D@tcp-daemon',
+    '[] $U%[$L]@tcp-daemon',
+    'l',
+    'L',
+    'tcp_local smtp mx',
+    'tcp_local',
+    'maytlsserver allowswitchchannel',
+    'defaults logging',
+    'nodefaults',
+    'tcp-daemon',
+    'x.example.com y.example.com',
+    'bitbucket',
+    'bitbucket-daemon',
+    '  ! note',
+    '! comment',
+    'smtp ! x',
+    '\\',
+    '\\  ',
+    ' \\',
+    '<inc.rules',
+    '<',
+    '',
+    '  ',
+    '\t',
+    '$*',
+    '7 pool SMTP_POOL',
+  );
+  const line = fc.array(piece, { minLength: 1, maxLength: 3 }).map((ps) => ps.join(' '));
+  const file = fc.tuple(fc.array(line, { maxLength: 14 }), fc.boolean()).map(([ls, crlf]) => ls.join(crlf ? '\r\n' : '\n') + (ls.length ? '\n' : ''));
+
+  test('no rule throws; every report lies in its file; every fix applies, all of one rule together too', () => {
+    fc.assert(
+      fc.property(file, fc.constantFrom<'rules' | 'channels'>('rules', 'channels'), fc.boolean(), (text, start, complete) => {
+        const model = buildModel({ files: [{ relPath: 'imta.cnf', kind: 'imta.cnf', text, start }] });
+        for (const rule of RULES) {
+          const fixEdits: { start: number; end: number; text: string }[] = [];
+          rule.create({
+            model,
+            scope: { directory: false, complete, kinds: new Set(['imta.cnf']), ...(start === 'channels' ? { fragment: start } : {}) },
+            options: { ...(rule.meta.defaultOptions ?? {}) },
+            report(r: Report) {
+              expect(r.start).toBeGreaterThanOrEqual(0);
+              expect(r.end).toBeGreaterThanOrEqual(r.start);
+              expect(r.end).toBeLessThanOrEqual(r.file.text.length);
+              expect(r.message.length).toBeGreaterThan(0);
+              for (const f of [...(r.fix ? [r.fix] : []), ...(r.suggestions ?? [])]) {
+                expect(() => applyEdits(r.file.text, f.edits.filter((e) => e.path === r.file.path))).not.toThrow();
+              }
+              if (r.fix) fixEdits.push(...r.fix.edits);
+            },
+          });
+          expect(() => applyEdits(text, fixEdits)).not.toThrow();
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('batch A fixes make progress', () => {
+  const piece = fc.constantFrom('a $U@a-daemon', '.com $U@tcp-daemon', 'l', 'tcp_local smtp mx', 'maytlsserver allowswitchchannel', 'defaults logging', 'noswitchchannel', 'tcp-daemon', 'bitbucket', 'bitbucket-daemon', '  ! note', '\\  ', '', '  ', 'tcp_submit submit smtp');
+  const file = fc.tuple(fc.array(fc.array(piece, { minLength: 1, maxLength: 2 }).map((p) => p.join(' ')), { maxLength: 12 }), fc.boolean()).map(([ls, crlf]) => ls.join(crlf ? '\r\n' : '\n') + '\n');
+  const fixable = RULES.filter((r) => r.meta.fixable);
+
+  const lintOnce = (rule: Rule, text: string, start: 'rules' | 'channels') => {
+    const model = buildModel({ files: [{ relPath: 'imta.cnf', kind: 'imta.cnf', text, start }] });
+    const edits: { start: number; end: number; text: string }[] = [];
+    let fixes = 0;
+    rule.create({
+      model,
+      scope: { directory: false, complete: start === 'rules', kinds: new Set(['imta.cnf']) },
+      options: { ...(rule.meta.defaultOptions ?? {}) },
+      report(r: Report) {
+        if (!r.fix) return;
+        fixes++;
+        edits.push(...r.fix.edits);
+      },
+    });
+    return { fixes, text: applyEdits(text, edits) };
+  };
+
+  test('applying a rule\'s fixes again and again ends within the fix loop\'s 10 passes', () => {
+    fc.assert(
+      fc.property(file, fc.constantFrom<'rules' | 'channels'>('rules', 'channels'), (text, start) => {
+        for (const rule of fixable) {
+          let t = text;
+          let passes = 0;
+          for (let r = lintOnce(rule, t, start); r.fixes; r = lintOnce(rule, t, start)) {
+            t = r.text;
+            passes++;
+            if (passes > 10) break;
+          }
+          expect([rule.meta.id, passes <= 10]).toEqual([rule.meta.id, true]);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
