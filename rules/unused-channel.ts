@@ -33,6 +33,9 @@ const SYSTEM_CHANNELS = new Set([
 ]);
 const SYSTEM_PREFIXES = ['ims-ms_', 'tcp_lmtp', 'pipe_', 'process_', 'bsin_', 'bsout_', 'sms'];
 
+/** Keywords whose argument is a host (list) that alias expansion routes mail to. */
+const DETOUR_KEYWORDS = new Set(['aliasdetourhost', 'aliasoptindetourhost']);
+
 export function isSystemChannel(name: string): boolean {
   const n = name.toLowerCase();
   return SYSTEM_CHANNELS.has(n) || SYSTEM_PREFIXES.some((p) => n.startsWith(p));
@@ -78,8 +81,12 @@ const rule: Rule = {
       for (const name of route.channelChecks) byName(name);
     }
     for (const line of keywordLines(model))
-      for (const use of line.uses)
-        if (use.info?.arity.kind === 'one' && use.info.arity.arg === 'chan' && !use.missingArgument && !isMisplacedCommentWord(model, use.word)) byName(use.args[0].value);
+      for (const use of line.uses) {
+        if (!use.info || use.info.arity.kind !== 'one' || use.missingArgument || isMisplacedCommentWord(model, use.word)) continue;
+        if (use.info.arity.arg === 'chan') byName(use.args[0].value);
+        // Alias expansion detoured to a host (`aliasdetourhost tcp_scanner-daemon`).
+        else if (DETOUR_KEYWORDS.has(use.info.name)) for (const h of use.args[0].value.split(',')) byHost(h);
+      }
     for (const s of model.dispatcher?.services ?? []) if (s.channel) byName(s.channel.name);
     // Mapping tables name channels in their probes (CONVERSIONS IN-CHAN=…, access mappings).
     for (const t of model.mappings)

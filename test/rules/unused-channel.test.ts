@@ -11,6 +11,10 @@ ruleTester(rule, {
     { name: 'system channels need no rule', files: BASE + CHANNELS + '\nreprocess\nreprocess-daemon\n\ntcp_lmtpcs lmtp\ntcp_lmtpcs-daemon\n\nims-ms_2\nx-daemon\n' },
     { name: 'routed to by a rule', files: BASE + '.partner.com $U%$H$D@tcp_partner-daemon\n' + CHANNELS + '\ntcp_partner smtp\ntcp_partner-daemon\n' },
     { name: 'switched to by a keyword', files: BASE + CHANNELS.replace('tcp_local smtp', 'tcp_local smtp saslswitchchannel tcp_authx') + '\ntcp_authx smtp\ntcp_authx-daemon\n' },
+    {
+      name: 'the host of an aliasdetourhost / aliasoptindetourhost',
+      files: BASE + CHANNELS.replace('tcp_local smtp', 'tcp_local smtp aliasdetourhost tcp_scanner-daemon aliasoptindetourhost a-daemon,tcp_av-daemon') + '\ntcp_scanner smtp\ntcp_scanner-daemon\n\ntcp_av smtp\ntcp_av-daemon\n',
+    },
     { name: 'named by a $M/$N/$C/$Q check', files: BASE + 'a.com $U%a.com@tcp-daemon$Nverify\n' + CHANNELS + '\nverify\nverify-daemon\n' },
     {
       name: 'named by the Dispatcher, a mapping, an alias or option.dat',
