@@ -38,6 +38,8 @@ const defaultIO: CliIO = {
 
 class UsageError extends Error {}
 
+const COMMANDS = ['add-channel', 'remove-channel', 'rename-channel', 'add-pool', 'set-sync-time', 'add-rule'];
+
 interface Selected {
   command: string;
   run?: (model: ConfigModel) => CodemodResult;
@@ -174,7 +176,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       }
     });
     if (r.err) {
-      io.stderr(`${r.output ? r.output.replace(/\n*$/, '\n') : ''}${r.output.includes(r.err.message) ? '' : `cnfmod: ${r.err.message}\n`}`);
+      const command = argv.find((a) => COMMANDS.includes(a));
+      io.stderr(`cnfmod: ${r.err.message}\nRun 'cnfmod ${command ? `${command} ` : ''}--help' for usage.\n`);
       return 2;
     }
     if (r.output) {
@@ -230,7 +233,7 @@ function report(command: string, run: RunResult, write: boolean, io: CliIO): voi
       return;
     case 'lint-failed':
       io.stderr(
-        `cnfmod ${command}: ${run.reason}:\n` +
+        `cnfmod ${command}: ${run.reason}; the errors, at their places in the edited text:\n` +
           run.newErrors.map((p) => `  ${p.file}:${p.line}:${p.column}  error  ${p.message}  [${p.ruleId}]\n`).join('') +
           `The change was:\n${bullets(run.messages)}`,
       );

@@ -87,7 +87,7 @@ describe('cnfmod add-channel', () => {
     const before = snapshot(dir);
     const r = await cli(['add-channel', '--domain', 'sesta.com', '--dir', dir, '--write']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^cnfmod add-channel: the change would introduce 1 new error; nothing was written:\n  imta\.cnf:79:\d+  error  .*maytlsservr.*\[unknown-keyword\]\n/);
+    expect(r.err).toMatch(/^cnfmod add-channel: the change would introduce 1 new error; nothing was written; the errors, at their places in the edited text:\n  imta\.cnf:79:\d+  error  .*maytlsservr.*\[unknown-keyword\]\n/);
     expect(snapshot(dir)).toEqual(before);
   });
 });
@@ -128,9 +128,9 @@ describe('cnfmod other commands', () => {
 
 describe('cnfmod usage and bad input', () => {
   test.each([
-    [[], /name a command/],
+    [[], /^cnfmod: name a command\nRun 'cnfmod --help' for usage\.\n$/],
     [['frobnicate'], /Unknown argument: frobnicate/],
-    [['add-channel'], /Missing required argument: domain/],
+    [['add-channel'], /^cnfmod: Missing required argument: domain\nRun 'cnfmod add-channel --help' for usage\.\n$/],
     [['add-pool', 'P', '--job-limit', 'ten'], /--job-limit must be a whole number, not 'ten'/],
     [['add-channel', '--domain', 'a.com', '--backup'], /--backup only makes sense with --write/],
     [['remove-channel'], /Not enough non-option arguments/],
@@ -138,6 +138,7 @@ describe('cnfmod usage and bad input', () => {
     const r = await cli([...args, '--dir', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+    expect(r.err).toMatch(/Run 'cnfmod .*--help' for usage\.\n$/);
   });
 
   test('an unreadable configuration directory: exit 2, a clear message, no stack trace', async () => {
