@@ -173,6 +173,13 @@ describe('add-channel: exact results on small configurations', () => {
     );
   });
 
+  test('a configuration without rules: they open the rule section', () => {
+    const noRules = IMTA.slice(IMTA.indexOf('\n\n') + 1);
+    expect(add({ ...BASE, 'imta.cnf': noRules }, { domain: 'sesta.com' })['imta.cnf'].startsWith('sesta.com $U%$D@tcp_sesta-daemon\n.sesta.com $U%$H$D@tcp_sesta-daemon\n\nl pool')).toBe(true);
+    const commentsOnly = '! no rules yet\n' + noRules;
+    expect(add({ ...BASE, 'imta.cnf': commentsOnly }, { domain: 'sesta.com' })['imta.cnf'].startsWith('! no rules yet\nsesta.com $U%$D@tcp_sesta-daemon\n.sesta.com $U%$H$D@tcp_sesta-daemon\n\nl pool')).toBe(true);
+  });
+
   test('pools separated by blank lines: the new pool follows the last one with no blank line', () => {
     const jc = lines('[POOL=DEFAULT]', 'job_limit=10', '', '[POOL=SMTP_POOL]', 'job_limit=10', '', '[CHANNEL=tcp_*]', 'master_command=x', '');
     const out = add({ ...BASE, 'job_controller.cnf': jc }, { domain: 'sesta.com' });
