@@ -253,6 +253,19 @@ describe('cnflint lsp', () => {
     await until(() => !diagnostics.get(uri(file))!.some((d) => d.code === 'blank-line-in-rewrite-rules'), 'the fixed problem gone');
     change(file, text);
     await until(() => diagnostics.get(uri(file))!.some((d) => d.code === 'blank-line-in-rewrite-rules'), 'the problem back');
+
+    // source.fixAll.cnflint (fix on save): the same texts as `cnflint --fix`.
+    const all = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri(file) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(all.map((a) => a.kind)).toEqual(['source.fixAll.cnflint']);
+    const fixed = lintDirectory(broken, { cwd: broken, fix: true }).filter((r) => r.output !== undefined);
+    expect(fixed.length).toBeGreaterThan(0);
+    expect(
+      all[0].edit.documentChanges.map((c) => [c.textDocument.uri, applyEdits(readText(new URL(c.textDocument.uri).pathname), c.edits)]).sort(),
+    ).toEqual(fixed.map((r) => [uri(r.filePath), r.output]).sort());
     close(file);
     // Closing the last document of a directory clears its diagnostics.
     await until(() => [...diagnostics.entries()].filter(([u]) => u.startsWith(uri(broken))).every(([, d]) => d.length === 0), 'diagnostics cleared');
