@@ -8,7 +8,7 @@ import { parseKeywords } from '../src/model/imta.js';
 import { lineWords } from '../src/model/words.js';
 import type { Rule } from '../src/lint/types.js';
 import type { Word } from '../src/model/types.js';
-import { contentEndOf, continuationSuffix, lastWordEndOf } from './util/physical-lines.js';
+import { contentEndOf, continuationSuffix } from './util/physical-lines.js';
 import { quoteShort } from './util/where.js';
 
 const rule: Rule = {
@@ -29,7 +29,12 @@ const rule: Rule = {
       // `\` followed by blanks on the line before: broken-continuation is the root cause.
       if (d.brokenContinuations.some((r) => r.start >= kwStart && r.end <= kwEnd)) continue;
       const words: Word[] = [];
-      for (const l of ignored) words.push(...lineWords(l).words);
+      let allHaveWords = true;
+      for (const l of ignored) {
+        const w = lineWords(l).words;
+        if (!w.length) allHaveWords = false;
+        words.push(...w);
+      }
       if (!words.length) continue;
       const uses = parseKeywords(words, d.file);
       const known = uses.filter((u) => u.info).length;
@@ -45,7 +50,7 @@ const rule: Rule = {
       else if (d.kind === 'nodefaults') message = `the MTA ignores the lines after a 'nodefaults' line: ${text} has no effect; delete it (defaults go on a 'defaults' line)`;
       else message = `the MTA ignores the host lines of ${what}: ${text} has no effect; if it holds keywords, end the line before with ' \\', otherwise delete it`;
       const edits: TextEdit[] = [];
-      if (d.kind === 'defaults' && unknown === 0 && !ignored.some((l) => d.brokenContinuations.some((r) => r.start >= startOf(l) && r.end <= contentEndOf(l)))) {
+      if (d.kind === 'defaults' && unknown === 0 && allHaveWords && !ignored.some((l) => d.brokenContinuations.some((r) => r.start >= startOf(l) && r.end <= contentEndOf(l)))) {
         for (const l of [keywordLine, ...ignored.slice(0, -1)]) {
           const at = contentEndOf(l);
           edits.push(insertAt(file, at, continuationSuffix(file.text, at)));
@@ -54,7 +59,7 @@ const rule: Rule = {
       context.report({
         file,
         start: words[0].start,
-        end: lastWordEndOf(ignored[ignored.length - 1]),
+        end: words[words.length - 1].end,
         message,
         ...(edits.length ? { fix: { description: "continue the defaults line with ' \\'", edits } } : {}),
       });

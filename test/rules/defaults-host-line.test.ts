@@ -33,6 +33,12 @@ ruleTester(rule, {
       errors: [{ message: WRAPPED('noswitchchanel immnonurgent copywarnpost'), line: 2, column: 1 }],
     },
     {
+      name: 'a lone continuation line at the end of the file: reported over the words, not fixed',
+      fragment: 'channels',
+      files: 'defaults logging\nnoswitchchannel\n\\\n',
+      errors: [{ message: WRAPPED('noswitchchannel'), line: 2, column: 1, endLine: 2, endColumn: 16 }],
+    },
+    {
       name: 'a host name under defaults',
       fragment: 'channels',
       files: 'defaults logging\nmail.example.com\n\nl\nlocal\n',
