@@ -36,7 +36,7 @@ export function lineOwner(line: KeywordLine): string {
   return line.kind === 'channel' ? `channel '${line.channel.name}'` : `the channels after this ${line.block.kind} line`;
 }
 
-/** The file and a position to sort reports by. */
+/** The file the line is in. */
 export function lineFile(line: KeywordLine) {
   return line.kind === 'channel' ? line.channel.file : line.block.file;
 }
