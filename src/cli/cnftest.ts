@@ -91,7 +91,6 @@ function buildParser() {
     .option('version', { alias: 'v', type: 'boolean', describe: 'Print the version' })
     .help('help')
     .alias('help', 'h')
-    .demandCommand(1, 'name a command: rewrite or routes')
     .strict()
     .exitProcess(false)
     .wrap(100)
@@ -109,12 +108,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
   const args0 = normalizeArgv(argv);
   const debug = args0.includes('--debug');
   try {
-    if (args0.includes('--version') || args0.includes('-v')) {
-      if (!args0.some((a) => a === 'rewrite' || a === 'routes')) {
-        io.stdout.write(`${packageInfo().version}\n`);
-        return 0;
-      }
-    }
     const parser = buildParser();
     const parsed = await new Promise<{ argv: Args; output: string }>((resolve, reject) => {
       parser.parse(args0, {}, (err: Error | undefined, a: Args, output: string) => (err ? reject(err) : resolve({ argv: a, output })));
@@ -128,10 +121,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
       io.stdout.write(`${packageInfo().version}\n`);
       return 0;
     }
-    const command = String((args._ as unknown[])[0]);
+    const command = (args._ as unknown[])[0];
+    if (command === undefined) throw new UsageError('name a command: rewrite or routes');
     if (command === 'rewrite') return await runRewrite(args, io);
     if (command === 'routes') return await runRoutesCommand(args, io);
-    throw new UsageError(`unknown command '${command}': use rewrite or routes`);
+    throw new UsageError(`unknown command '${String(command)}': use rewrite or routes`);
   } catch (e) {
     const err = e as Error;
     if (err && (err instanceof InputError || USER_ERRORS.has(err.name))) {
