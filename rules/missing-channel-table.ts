@@ -7,6 +7,7 @@
 // line do not count as a table.
 import type { Rule } from '../src/lint/types.js';
 import { realChannels } from './util/bogus-channels.js';
+import { lineStartAt } from './util/physical-lines.js';
 
 const rule: Rule = {
   meta: {
@@ -19,11 +20,12 @@ const rule: Rule = {
     const { model, scope } = context;
     const file = model.imta;
     if (!scope.complete || !file || realChannels(model).length) return;
+    // An empty imta.cnf, too: the MTA has nothing to route with.
     const text = file.text;
     // The last line with content: where the table should follow.
     let end = text.length;
     while (end > 0 && /\s/.test(text[end - 1])) end--;
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStartAt(text, end);
     const n = model.rules.length;
     const what = n ? `${n} rewrite rule${n === 1 ? '' : 's'} but no channel table` : 'no channel table';
     context.report({

@@ -28,6 +28,11 @@ ruleTester(rule, {
       errors: [{ message: MSG('1 rewrite rule but no channel table'), line: 3, column: 1 }],
     },
     {
+      name: 'an empty file',
+      files: '\n',
+      errors: [{ message: MSG('no channel table'), line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    },
+    {
       name: 'only defaults',
       files: 'a $U@a\n\ndefaults logging\n',
       errors: [{ message: MSG('1 rewrite rule but no channel table'), line: 3, column: 1 }],
