@@ -67,9 +67,11 @@ export function sourceFile(
   filePath: string,
   relPath: string,
   extra: Partial<Pick<SourceFile, 'encoding' | 'stat' | 'start' | 'includedFrom'>> = {},
+  /** Where the grammar's own diagnostics go (they are never dropped). */
+  diagnostics?: ModelDiagnostic[],
 ): SourceFile {
-  const { tree } = parse(text, kind, { start: extra.start });
-  return {
+  const { tree, diagnostics: syntax } = parse(text, kind, { start: extra.start });
+  const sf: SourceFile = {
     path: filePath,
     relPath,
     kind,
@@ -81,6 +83,8 @@ export function sourceFile(
     start: kind === 'imta.cnf' ? (extra.start ?? 'rules') : undefined,
     includedFrom: extra.includedFrom,
   };
+  for (const d of syntax) diagnostics?.push({ file: sf, start: d.start, end: d.end, code: d.code, message: d.message, severity: d.severity });
+  return sf;
 }
 
 interface ReadResult {
@@ -140,7 +144,7 @@ export function buildModel(input: ModelInput): ConfigModel {
   const absOf = (rel: string) => (dir ? path.resolve(dir, rel) : rel);
 
   const tops = input.files.map((f) => {
-    const sf = sourceFile(f.text, f.kind, absOf(f.relPath), f.relPath, { encoding: f.encoding, stat: f.stat, start: f.start });
+    const sf = sourceFile(f.text, f.kind, absOf(f.relPath), f.relPath, { encoding: f.encoding, stat: f.stat, start: f.start }, diagnostics);
     files.push(sf);
     return sf;
   });
@@ -204,7 +208,7 @@ export function buildModel(input: ModelInput): ConfigModel {
       );
     }
     const rel = dir ? path.relative(dir, r.abs).split(path.sep).join('/') : r.abs;
-    const sf = sourceFile(got.text, 'imta.cnf', r.abs, rel, { encoding: got.encoding, stat: got.stat, start: section, includedFrom: inc });
+    const sf = sourceFile(got.text, 'imta.cnf', r.abs, rel, { encoding: got.encoding, stat: got.stat, start: section, includedFrom: inc }, diagnostics);
     files.push(sf);
     inc.included = sf;
     return inc;
