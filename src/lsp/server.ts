@@ -188,10 +188,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     u.published = now;
   };
 
+  const docLinks = new Map<string, string | undefined>();
   const toDiagnostic = (m: LintMessage): Diagnostic => {
     const d: Diagnostic = { range: lspRange(m.file, m.start, m.end), severity: SEVERITY[m.severity], code: m.ruleId, source: 'cnflint', message: m.message };
-    const doc = ruleDocPath(m.ruleId);
-    if (fs.existsSync(doc)) d.codeDescription = { href: pathToFileURL(doc).href };
+    if (!docLinks.has(m.ruleId)) {
+      const doc = ruleDocPath(m.ruleId);
+      docLinks.set(m.ruleId, fs.existsSync(doc) ? pathToFileURL(doc).href : undefined);
+    }
+    const href = docLinks.get(m.ruleId);
+    if (href) d.codeDescription = { href };
     return d;
   };
 
