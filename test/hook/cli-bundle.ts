@@ -11,12 +11,13 @@ const require = createRequire(import.meta.url);
 export const PACKAGE_ROOT = path.resolve(path.dirname(require.resolve('../../package.json')));
 
 let bundled: Promise<string> | undefined;
+let bundleDir: string | undefined;
 
 /** Path of a bundled cnflint CLI (`node <path> args…` runs it). */
 export function cliBundle(): Promise<string> {
   bundled ??= (async () => {
     const { build } = require('esbuild') as typeof import('esbuild');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnflint-cli-'));
+    const dir = (bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnflint-cli-')));
     const outfile = path.join(dir, 'cnflint.mjs');
     await build({
       stdin: {
@@ -38,4 +39,11 @@ export function cliBundle(): Promise<string> {
     return outfile;
   })();
   return bundled;
+}
+
+/** Removes the bundle (call from afterAll). */
+export function removeCliBundle(): void {
+  if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
+  bundleDir = undefined;
+  bundled = undefined;
 }

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { jest } from '@jest/globals';
-import { cliBundle, PACKAGE_ROOT } from './cli-bundle.js';
+import { cliBundle, removeCliBundle, PACKAGE_ROOT } from './cli-bundle.js';
 
 jest.setTimeout(120_000);
 
@@ -61,6 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  removeCliBundle();
   for (const d of made) fs.rmSync(d, { recursive: true, force: true });
 });
 

@@ -13,7 +13,7 @@ import { explainPiece, parseTemplate } from '../../grammar/template.js';
 import { lintDirectory } from '../../src/lint/engine.js';
 import { lookupKeyword } from '../../src/model/keywords.js';
 import { loadConfig } from '../../src/model/load.js';
-import { cliBundle, PACKAGE_ROOT } from '../hook/cli-bundle.js';
+import { cliBundle, removeCliBundle, PACKAGE_ROOT } from '../hook/cli-bundle.js';
 
 jest.setTimeout(60_000);
 
@@ -146,6 +146,7 @@ beforeAll(async () => {
 afterAll(() => {
   conn?.dispose();
   if (server && server.exitCode === null) server.kill();
+  removeCliBundle();
   for (const d of made) fs.rmSync(d, { recursive: true, force: true });
 });
 
