@@ -5,6 +5,7 @@ import { edit, type Fix } from '../src/edit/edits.js';
 import type { Rule } from '../src/lint/types.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
+import { hasRealChannels } from './util/bogus-channels.js';
 
 const rule: Rule = {
   meta: {
@@ -17,7 +18,7 @@ const rule: Rule = {
   create(context) {
     const { model, scope } = context;
     const d = model.dispatcher;
-    if (!d || !scope.complete || !model.hasChannelTable) return;
+    if (!d || !scope.complete || !hasRealChannels(model)) return;
     let names: string[] | undefined;
     for (const service of d.services) {
       const ch = service.channel;

@@ -8,6 +8,7 @@ import { channelKnown, channelNameList } from './util/channel-names.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { isMisplacedCommentWord, isUnquotedDuration, keywordLines, lineFile, lineOwner, type KeywordLine } from './util/keyword-lines.js';
 import { parseMtaInteger } from './util/mta-integer.js';
+import { hasRealChannels } from './util/bogus-channels.js';
 
 /**
  * Pool names: the English 2005Q4/6.3 guides allow 12 characters (the Japanese edition 12
@@ -78,7 +79,7 @@ const rule: Rule = {
   create(context) {
     const opts = context.options as unknown as KeywordArgumentsOptions;
     const { model, scope } = context;
-    const checkChannels = scope.complete && model.hasChannelTable;
+    const checkChannels = scope.complete && hasRealChannels(model);
     let channelNames: string[] | undefined;
 
     for (const line of keywordLines(model)) {

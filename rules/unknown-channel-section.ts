@@ -6,6 +6,7 @@ import { edit, type Fix } from '../src/edit/edits.js';
 import type { Rule } from '../src/lint/types.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
+import { hasRealChannels } from './util/bogus-channels.js';
 
 const rule: Rule = {
   meta: {
@@ -18,7 +19,7 @@ const rule: Rule = {
   create(context) {
     const { model, scope } = context;
     const jc = model.jobController;
-    if (!jc || !scope.complete || !model.hasChannelTable) return;
+    if (!jc || !scope.complete || !hasRealChannels(model)) return;
     let names: string[] | undefined;
     for (const s of jc.channelSections) {
       const name = s.value;

@@ -8,6 +8,7 @@ import type { Rule } from '../src/lint/types.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { misplacedComments } from './util/misplaced-comment.js';
 import { ruleRoutes } from './util/routing.js';
+import { hasRealChannels } from './util/bogus-channels.js';
 
 const rule: Rule = {
   meta: {
@@ -20,7 +21,7 @@ const rule: Rule = {
     const { model, scope } = context;
     // A fragment or included file does not show the whole channel table; with no channel
     // table at all, missing-channel-table is the one root cause.
-    if (!scope.complete || !model.hasChannelTable) return;
+    if (!scope.complete || !hasRealChannels(model)) return;
     // Rules that are really an indented `!` comment: misplaced-comment reports them.
     const commentRules = new Set<RewriteRule>();
     for (const c of misplacedComments(model).comments) if (c.rule) commentRules.add(c.rule);

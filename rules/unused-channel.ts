@@ -8,6 +8,7 @@ import type { Channel, HostName } from '../src/model/types.js';
 import type { Rule } from '../src/lint/types.js';
 import { keywordLines, isMisplacedCommentWord, realChannels } from './util/keyword-lines.js';
 import { dynamicHostPattern, ruleRoutes } from './util/routing.js';
+import { hasRealChannels } from './util/bogus-channels.js';
 
 /** Channels the MTA itself uses or that are addressed by convention (imta-cnf.md §7.2). */
 const SYSTEM_CHANNELS = new Set([
@@ -50,7 +51,7 @@ const rule: Rule = {
   },
   create(context) {
     const { model, scope } = context;
-    if (!scope.complete || !model.hasChannelTable) return;
+    if (!scope.complete || !hasRealChannels(model)) return;
     const candidates = realChannels(model).filter(
       (c) =>
         c.officialHost !== undefined &&

@@ -2,6 +2,7 @@
 // sign that the `pool` keyword was forgotten (or misspelled) on the channel meant for it.
 import type { Rule } from '../src/lint/types.js';
 import { isMisplacedCommentWord, keywordLines } from './util/keyword-lines.js';
+import { hasRealChannels } from './util/bogus-channels.js';
 
 const rule: Rule = {
   meta: {
@@ -15,7 +16,7 @@ const rule: Rule = {
     const { model, scope } = context;
     const jc = model.jobController;
     // Every channel must be in view: the whole imta.cnf with its channel table.
-    if (!jc || !scope.complete || !model.hasChannelTable || jc.pools.length < 2) return;
+    if (!jc || !scope.complete || !hasRealChannels(model) || jc.pools.length < 2) return;
     const used = new Set<string>();
     for (const line of keywordLines(model))
       for (const use of line.uses)

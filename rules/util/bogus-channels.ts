@@ -36,3 +36,12 @@ export function isBogusChannel(model: ConfigModel, channel: Channel): boolean {
 export function realChannels(model: ConfigModel): readonly Channel[] {
   return compute(model).list;
 }
+
+/**
+ * Whether the configuration has any real channel. Cross-file rules that look names up in
+ * the channel table stay quiet without one: missing-channel-table reports that root cause
+ * once (also for "rules, a blank line, then nothing", where a channel table exists but is empty).
+ */
+export function hasRealChannels(model: ConfigModel): boolean {
+  return compute(model).list.length > 0;
+}

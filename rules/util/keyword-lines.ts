@@ -2,24 +2,15 @@
 // `defaults` / `nodefaults` line, every one exactly once (a channel's inherited defaults
 // are reported where they are written, on the defaults line).
 import type { Channel, ConfigModel, DefaultsBlock, KeywordUse } from '../../src/model/types.js';
-import { isMisplacedCommentWord, misplacedCommentChannels } from './misplaced-comment.js';
-import { swallowedRuleBlocks } from './swallowed-rules.js';
+import { realChannels } from './bogus-channels.js';
+import { isMisplacedCommentWord } from './misplaced-comment.js';
 
 export type KeywordLine =
   | { kind: 'channel'; channel: Channel; uses: KeywordUse[] }
   | { kind: 'defaults'; block: DefaultsBlock; uses: KeywordUse[] };
 
-/**
- * Channels that are real channel blocks: not rewrite rules swallowed after a stray blank
- * line, nor blocks started by an indented `!` comment line (batch A's structure rules
- * report those root causes).
- */
-export function realChannels(model: ConfigModel): Channel[] {
-  const swallowed = swallowedRuleBlocks(model);
-  const comments = misplacedCommentChannels(model);
-  if (!swallowed.size && !comments.size) return model.channels;
-  return model.channels.filter((c) => !swallowed.has(c) && !comments.has(c));
-}
+/** Real channel blocks (not swallowed rules, `!` blocks or cut-off host names): see bogus-channels.ts. */
+export { realChannels };
 
 /** Words of a keyword line that are really an indented `!` comment (misplaced-comment reports them). */
 export { isMisplacedCommentWord };

@@ -76,18 +76,19 @@ export function swallowedRules(model: ConfigModel): SwallowedRules {
     if (!table) continue;
     let pending: { file: SourceFile; blank: SyntaxNode } | undefined;
     let current: RuleSectionBreak | undefined;
+    // A channel-section include after the break: its lines are read here too.
+    const walkInclude = (line: SyntaxNode, depth: number): boolean => {
+      const sub = includeByNode.get(line)?.included;
+      if (!sub || depth >= 8) return true;
+      const subTable = (sub.tree.root.children as SyntaxNode[]).find((n) => n.kind === 'ChannelTable');
+      return !subTable || walk(sub, subTable.children as SyntaxNode[], depth + 1);
+    };
     const walk = (f: SourceFile, items: SyntaxNode[], depth: number): boolean => {
       for (const item of items) {
         if (item.kind === 'BlankLines') pending = { file: f, blank: item };
         else if (item.kind === 'CommentLine') continue;
         else if (item.kind === 'IncludeLine') {
-          // A channel-section include right after the break: its lines are read here too.
-          const inc = includeByNode.get(item);
-          const sub = inc?.included;
-          if (sub && depth < 8) {
-            const subTable = (sub.tree.root.children as SyntaxNode[]).find((n) => n.kind === 'ChannelTable');
-            if (subTable && !walk(sub, subTable.children as SyntaxNode[], depth + 1)) return false;
-          }
+          if (!walkInclude(item, depth)) return false;
         } else if (item.kind === 'ChannelBlock') {
           const ch = channelByBlock.get(item);
           if (!ch || !looksLikeRewriteRule(ch)) return false;
@@ -101,6 +102,9 @@ export function swallowedRules(model: ConfigModel): SwallowedRules {
           current.blocks.push(ch);
           current.lineCount += ruleLines(item);
           blocks.add(ch);
+          // An include line among the swallowed rules (a rules file included from the
+          // rule section): its lines are read as channel table too.
+          for (const line of item.children as SyntaxNode[]) if (line.kind === 'IncludeLine' && !walkInclude(line, depth)) return false;
         } else return false;
       }
       return true;

@@ -135,8 +135,13 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
       } else if (part.kind === 'ChannelTable') {
         out.hasChannelTable = true;
         for (const item of part.children as SyntaxNode[]) {
-          if (item.kind === 'ChannelBlock') addBlock(item, file, depth);
-          else if (item.kind === 'IncludeLine') include(item, file, 'channels', depth);
+          if (item.kind === 'ChannelBlock') {
+            addBlock(item, file);
+            // An include line inside a block: the MTA splices the file's lines in there.
+            // Its blocks are read as blocks of their own (the lines before its first blank
+            // line would really continue this block; rare enough not to model).
+            for (const line of item.children as SyntaxNode[]) if (line.kind === 'IncludeLine') include(line, file, 'channels', depth);
+          } else if (item.kind === 'IncludeLine') include(item, file, 'channels', depth);
         }
       } else if (part.kind === 'ErrorLine') {
         // Grammar fallback (see grammar/imta.ts); its diagnostic is already recorded.
@@ -238,7 +243,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     out.rules.push(new Rule(pattern, tag, key, template, templateRange, jumps, file, line, out.rules.length));
   };
 
-  const addBlock = (block: SyntaxNode, file: SourceFile, _depth: number) => {
+  const addBlock = (block: SyntaxNode, file: SourceFile) => {
     const lines = block.children as SyntaxNode[];
     const keywordLine = lines[0];
     const kl = lineWords(keywordLine);
