@@ -1,17 +1,5 @@
 #!/usr/bin/env node
-// Launcher for the cnflint CLI. Prefers the single-file bundle (dist/bundle/, made by
-// scripts/bundle.mjs: faster start-up) when it is at least as new as the tsc output, and
-// falls back to the tsc output (dist/src/, made by `npm run build`).
-import { existsSync, statSync } from 'node:fs';
+// The cnflint command (see bin/launch.js).
+import { launch } from './launch.js';
 
-const bundle = new URL('../dist/bundle/cnflint.js', import.meta.url);
-const compiled = new URL('../dist/src/cli/cnflint.js', import.meta.url);
-const mtime = (u) => (existsSync(u) ? statSync(u).mtimeMs : -1);
-
-const target = mtime(bundle) >= mtime(compiled) && mtime(bundle) > 0 ? bundle : compiled;
-if (mtime(target) < 0) {
-  process.stderr.write('cnflint: not built yet; run `npm run build` in the cnflint package first\n');
-  process.exit(2);
-}
-const { main } = await import(target.href);
-process.exitCode = await main(process.argv.slice(2));
+await launch('cnflint');

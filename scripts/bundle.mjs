@@ -12,6 +12,8 @@ const chevrotainDir = path.dirname(path.dirname(require.resolve('chevrotain')).r
 const chevrotainBundle = path.join(chevrotainDir, 'lib', 'chevrotain.mjs');
 
 const entries = ['cnflint', 'cnfmod', 'cnftest'].filter((n) => fs.existsSync(`src/cli/${n}.ts`));
+// Chunk names change with their content: start from an empty folder so old ones do not pile up.
+fs.rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: Object.fromEntries(entries.map((n) => [n, `src/cli/${n}.ts`])),
