@@ -3,6 +3,7 @@
 // lodash-es modules per test file, and the bundle loads about three times faster.
 export default {
   testEnvironment: 'node',
+  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
