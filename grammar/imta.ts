@@ -6,10 +6,17 @@
 // reader does (../shared/spec/imta-cnf.md §2–§8). Which token of a channel's first line
 // is a keyword and which an argument is decided later, in src/model/, from the keyword
 // table: the spec recommends keeping the keyword line a flat token list.
+//
+// Two levels, for speed on files with hundreds of thousands of rules: the chevrotain
+// parser sees one LineBody token per physical line's content (plus the line breaks,
+// continuations and comment lines around it); a content line node splits its bodies into
+// Word / Quoted / Ws tokens with a second chevrotain lexer the first time its `children`
+// are read. Either way every character is in exactly one token of the tree.
 import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
 import {
   blankLinePattern,
   fillLexGaps,
+  lineBodyPattern,
   continuedCommentPattern,
   includePattern,
   lineCommentPattern,
@@ -17,7 +24,7 @@ import {
   wordPattern,
   WORD_START_HINT,
 } from './lexing.js';
-import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
+import type { SyntaxDiagnostic, SyntaxElement, SyntaxNode, Token } from './syntax.js';
 
 /** Any token that can be part of a logical content line. */
 export const LinePart = createToken({ name: 'LinePart', pattern: Lexer.NA });
@@ -58,40 +65,85 @@ export const Continuation = createToken({
   categories: [LinePart],
 });
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true });
-export const Ws = createToken({ name: 'Ws', pattern: /[ \t]+/, categories: [LinePart] });
-export const Quoted = createToken({
-  name: 'Quoted',
-  pattern: quotedPattern(),
-  start_chars_hint: ['"'],
-  line_breaks: false,
-  categories: [LinePart],
-});
-export const Word = createToken({
-  name: 'Word',
-  pattern: wordPattern(),
-  start_chars_hint: WORD_START_HINT,
+/** The content of one physical line (up to its line break or continuation backslash). */
+export const LineBody = createToken({
+  name: 'LineBody',
+  pattern: lineBodyPattern(),
+  start_chars_hint: [...WORD_START_HINT, 32, 9],
   line_breaks: false,
   categories: [LinePart],
 });
 
-const allTokens: TokenType[] = [
-  BlankLine,
-  ContinuedComment,
-  Comment,
-  Include,
-  Continuation,
-  Newline,
-  Ws,
-  Quoted,
-  Word,
-  LinePart,
-];
+const allTokens: TokenType[] = [BlankLine, ContinuedComment, Comment, Include, Continuation, Newline, LineBody, LinePart];
 
 export const imtaLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   skipValidations: true,
 });
+
+// The word level: what a line body is made of.
+export const Ws = createToken({ name: 'Ws', pattern: /[ \t]+/ });
+export const Quoted = createToken({
+  name: 'Quoted',
+  pattern: quotedPattern(),
+  start_chars_hint: ['"'],
+  line_breaks: false,
+});
+export const Word = createToken({
+  name: 'Word',
+  pattern: wordPattern(),
+  start_chars_hint: WORD_START_HINT,
+  line_breaks: false,
+});
+
+export const wordLexer = new Lexer([Ws, Quoted, Word], {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+  skipValidations: true,
+});
+
+/** Splits the LineBody tokens of a line into words and blanks (offsets into the whole text). */
+function expandLine(raw: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of raw) {
+    if (t.tokenType !== LineBody) {
+      out.push(t);
+      continue;
+    }
+    const lexed = wordLexer.tokenize(t.image);
+    const words = lexed.errors.length ? fillLexGaps(t.image, lexed.tokens, Word) : lexed.tokens;
+    const base = t.startOffset;
+    for (const w of words) {
+      w.startOffset += base;
+      w.endOffset = w.startOffset + w.image.length - 1;
+      out.push(w);
+    }
+  }
+  return out;
+}
+
+/** A content line (rule, keyword, host or entry line) whose words are split on first use. */
+class ContentLine implements SyntaxNode {
+  private split: Token[] | undefined;
+  constructor(
+    public readonly kind: SyntaxNode['kind'],
+    /** The tokens as the parser saw them: LineBody, Continuation, ContinuedComment, Newline. */
+    public readonly rawTokens: Token[],
+  ) {}
+
+  get children(): SyntaxElement[] {
+    return (this.split ??= expandLine(this.rawTokens));
+  }
+}
+
+/**
+ * The tokens of a line before its bodies are split into words (a node's children for
+ * other nodes). For fast paths that only need the text of each physical line.
+ */
+export function rawTokensOf(n: SyntaxNode): readonly Token[] {
+  return n instanceof ContentLine ? n.rawTokens : (n.children as Token[]);
+}
 
 function node(kind: SyntaxNode['kind'], children: SyntaxNode['children']): SyntaxNode {
   return { kind, children };
@@ -221,7 +273,7 @@ class ImtaParser extends EmbeddedActionsParser {
     this.OPTION(() => {
       toks.push(this.CONSUME(Newline));
     });
-    return node(kind, toks);
+    return this.ACTION(() => new ContentLine(kind, toks));
   });
 }
 
@@ -248,7 +300,7 @@ export interface ImtaParseResult {
 export function parseImta(text: string, start: ImtaStart = 'rules'): ImtaParseResult {
   const lexed = imtaLexer.tokenize(text);
   const diagnostics: SyntaxDiagnostic[] = [];
-  const tokens = lexed.errors.length ? fillLexGaps(text, lexed.tokens, Word) : lexed.tokens;
+  const tokens = lexed.errors.length ? fillLexGaps(text, lexed.tokens, LineBody) : lexed.tokens;
   const p = imtaParser();
   p.input = tokens;
   let root = start === 'rules' ? p.file() : start === 'channels' ? p.channelsFile() : p.linesFile();

@@ -133,6 +133,21 @@ export function wordPattern(stopAt = ''): CustomPatternMatcherFunc {
   };
 }
 
+/**
+ * The content of a physical line: up to its line break, or up to a backslash that ends
+ * the line (a continuation). Blanks at the start and end belong to it; a CR that is not
+ * part of CRLF is an ordinary character.
+ */
+export function lineBodyPattern(): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    const nl = text.indexOf('\n', offset);
+    let end = nl === -1 ? text.length : nl;
+    if (end > offset && nl !== -1 && text.charCodeAt(end - 1) === CR) end--;
+    if (end > offset && nl !== -1 && text.charCodeAt(end - 1) === BACKSLASH) end--;
+    return matched(text, offset, end);
+  };
+}
+
 /** A double-quoted string closed on the same physical line. */
 export function quotedPattern(): CustomPatternMatcherFunc {
   return (text, offset) => {

@@ -8,6 +8,7 @@ import { edit } from '../src/edit/edits.js';
 import type { Rule } from '../src/lint/types.js';
 import type { SourceFile } from '../src/model/types.js';
 import { nextLineStart } from './util/physical-lines.js';
+import { rawTokensOf } from '../grammar/imta.js';
 
 const NEXT_READ_AS: Partial<Record<SyntaxNode['kind'], string>> = {
   KeywordLine: "'WORD' is read as a keyword and the next line as a host line",
@@ -34,6 +35,12 @@ function continuable(file: SourceFile, offset: number): boolean {
   return file.text.slice(next, file.text.indexOf('\n', next) === -1 ? undefined : file.text.indexOf('\n', next)).trim() !== '';
 }
 
+/** Whether a line node's raw text has a `\` followed by blanks at the end of a physical line. */
+function mayHaveBrokenContinuation(node: SyntaxNode): boolean {
+  for (const t of rawTokensOf(node)) if (isToken(t) && /\\[ \t]+$/.test(t.image)) return true;
+  return node.kind === 'ChannelTable' || node.kind === 'RuleSection' || node.kind === 'ChannelBlock';
+}
+
 const rule: Rule = {
   meta: {
     id: 'broken-continuation',
@@ -44,6 +51,9 @@ const rule: Rule = {
   create(context) {
     for (const file of context.model.files) {
       const scan = (node: SyntaxNode) => {
+        // Content lines split their text into words only when asked (grammar/imta.ts);
+        // most lines have no `\` before trailing blanks, and need not be split.
+        if (node.kind !== 'ImtaFile' && node.kind !== 'OptionFile' && node.kind !== 'LineFile' && !mayHaveBrokenContinuation(node)) return;
         const kids = node.children;
         for (let i = 0; i < kids.length; i++) {
           const t = kids[i];

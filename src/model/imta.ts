@@ -1,6 +1,7 @@
 // imta.cnf trees to channels, defaults and rewrite rules, following include lines in
 // reading order (an included file's lines count exactly as if typed at the include line).
 import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
+import { rawTokensOf } from '../../grammar/imta.js';
 import { acceptsArgument, lookupKeyword, requiredArguments, type KeywordInfo } from './keywords.js';
 import type {
   Channel,
@@ -161,39 +162,49 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     if (inc.included) walkFile(inc.included, depth + 1);
   };
 
-  const addSimpleRule = (tokens: Token[], line: SyntaxNode, file: SourceFile): boolean => {
-    let first = -1;
-    let second = -1;
-    let last = -1;
-    for (let k = 0; k < tokens.length; k++) {
-      const name = tokens[k].tokenType.name;
-      if (name === 'Word' || name === 'Quoted') {
-        if (tokens[k].image === '\\') return false; // maybe a broken continuation: lineWords decides
-        if (first < 0) first = k;
-        else if (second < 0) second = k;
-        last = k;
-      }
+  /**
+   * Fast path for the common one-physical-line rule `pattern<blanks>template`: reads the
+   * line's text without splitting it into word tokens. Returns false for anything else
+   * (continued lines, quotes, a trailing lone `\`, no template), which lineWords handles.
+   */
+  const addSimpleRule = (line: SyntaxNode, file: SourceFile): boolean => {
+    const raw = rawTokensOf(line);
+    let body: Token | undefined;
+    for (const t of raw) {
+      const name = t.tokenType.name;
+      if (name === 'LineBody') {
+        if (body) return false;
+        body = t;
+      } else if (name !== 'Newline') return false;
     }
-    if (second < 0) return false;
-    const p = tokens[first];
-    const pattern = makeWord(p.image, p.startOffset, p.startOffset + p.image.length);
+    if (!body) return false;
+    const text = body.image;
+    const n = text.length;
+    const blank = (c: number) => c === 32 || c === 9;
+    let i = 0;
+    while (i < n && blank(text.charCodeAt(i))) i++;
+    const ps = i;
+    while (i < n && !blank(text.charCodeAt(i))) i++;
+    const pe = i;
+    while (i < n && blank(text.charCodeAt(i))) i++;
+    const ts = i;
+    let te = n;
+    while (te > ts && blank(text.charCodeAt(te - 1))) te--;
+    if (ts >= te || text.charCodeAt(ps) === 34 /* " */) return false;
+    if (text.charCodeAt(te - 1) === 92 /* \ */ && (te - 1 === ts || blank(text.charCodeAt(te - 2)))) return false;
+    const base = body.startOffset;
+    const pattern = makeWord(text.slice(ps, pe), base + ps, base + pe);
     const bar = pattern.text.lastIndexOf('|');
     const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
     const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
-    const start = tokens[second].startOffset;
-    const end = tokens[last].startOffset + tokens[last].image.length;
-    const template = file.text.slice(start, end);
-    out.rules.push(new Rule(pattern, tag, key, template, { start, end }, undefined, file, line, out.rules.length));
+    const template = text.slice(ts, te);
+    out.rules.push(new Rule(pattern, tag, key, template, { start: base + ts, end: base + te }, undefined, file, line, out.rules.length));
     return true;
   };
 
   const addRule = (line: SyntaxNode, file: SourceFile) => {
+    if (addSimpleRule(line, file)) return;
     const tokens = line.children as Token[];
-    // Fast path for the common one-physical-line rule `pattern<blanks>template`: the
-    // template is a plain slice of the text. Continued lines go through lineWords.
-    if (!tokens.some((t) => t.tokenType.name === 'Continuation')) {
-      if (addSimpleRule(tokens, line, file)) return;
-    }
     const { words } = lineWords(tokens);
     if (!words.length) return;
     const pattern = words[0];
