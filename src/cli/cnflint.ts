@@ -10,7 +10,7 @@ import { FORMAT_NAMES } from '../lint/reporters/index.js';
 import { packageInfo } from '../lint/package-info.js';
 import { SUBCOMMANDS, type Subcommand } from './commands/index.js';
 import type { Rule } from '../lint/types.js';
-import { USER_ERRORS, UsageError, processIO, type CliIO } from './io.js';
+import { USER_ERRORS, UsageError, finishParser, oneLine, processIO, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
 
@@ -44,19 +44,7 @@ function buildParser(onCommand: (c: Subcommand | 'lint') => void) {
     .option('list-rules', { type: 'boolean', describe: 'List the rules and exit' })
     .option('color', { type: 'boolean', describe: 'Colour the report (--no-color: never; NO_COLOR is honoured)' })
     .option('debug', { type: 'boolean', describe: 'Print stack traces of internal errors' })
-    .option('version', { alias: 'v', type: 'boolean', describe: 'Print the version' })
-    .help('help')
-    .alias('help', 'h')
-    .strict()
-    .exitProcess(false)
-    .wrap(100)
-    .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
-    });
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+    .option('version', { alias: 'v', type: 'boolean', describe: 'Print the version' });
 }
 
 /** What tests may replace: the rule set linted with (default: the catalogue). */
@@ -70,7 +58,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
   const debug = argv.includes('--debug');
   try {
     let selected: Subcommand | 'lint' | undefined;
-    const parser = buildParser((c) => (selected = c));
+    const parser = finishParser(buildParser((c) => (selected = c)));
     const parsed = await new Promise<{ argv: Record<string, unknown>; output: string }>((resolve, reject) => {
       parser.parse([...argv], {}, (err: Error | undefined, a: Record<string, unknown>, output: string) => (err ? reject(err) : resolve({ argv: a, output })));
     });

@@ -16,7 +16,7 @@ import type { ConfigModel } from '../model/types.js';
 import type { ChannelInfo, RewriteTable } from '../rewrite/engine.js';
 import type { RouteCaseResult, RoutesRunResult } from '../rewrite/routes.js';
 import type { RewriteOptions, RewriteResult } from '../rewrite/types.js';
-import { USER_ERRORS, UsageError, processIO, type CliIO } from './io.js';
+import { USER_ERRORS, UsageError, finishParser, oneLine, processIO, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
 
@@ -88,19 +88,7 @@ function buildParser() {
     .option('assume', { type: 'string', describe: "Answer a lookup: 'LOOKUP=ANSWER', e.g. '$(siroe)=$U%eng.siroe.com@siroenet' or '${INTERNAL_IP}=<fail>' (repeatable)" })
     .option('answers', { type: 'string', describe: 'File of "LOOKUP ANSWER" lines answering lookups (see docs/cnftest.md)' })
     .option('debug', { type: 'boolean', describe: 'Print every probe and rule step (and stack traces of internal errors)' })
-    .option('version', { alias: 'v', type: 'boolean', describe: 'Print the version' })
-    .help('help')
-    .alias('help', 'h')
-    .strict()
-    .exitProcess(false)
-    .wrap(100)
-    .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
-    });
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+    .option('version', { alias: 'v', type: 'boolean', describe: 'Print the version' });
 }
 
 /** Runs cnftest with `argv` (without node and the script); returns the exit code. */
@@ -108,7 +96,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
   const args0 = normalizeArgv(argv);
   const debug = args0.includes('--debug');
   try {
-    const parser = buildParser();
+    const parser = finishParser(buildParser());
     const parsed = await new Promise<{ argv: Args; output: string }>((resolve, reject) => {
       parser.parse(args0, {}, (err: Error | undefined, a: Args, output: string) => (err ? reject(err) : resolve({ argv: a, output })));
     });

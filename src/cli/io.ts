@@ -49,3 +49,24 @@ export function useColor(stream: OutStream | undefined, flag: boolean | undefine
   if (env.FORCE_COLOR && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   return !!stream?.isTTY;
 }
+
+/**
+ * The settings every cnflint CLI gives yargs: --help/-h, strict options, no process.exit
+ * (main returns the exit code), a 100-column help, and usage errors thrown as UsageError.
+ */
+export function finishParser<T extends { help(o: string): T; alias(a: string, b: string): T; strict(): T; exitProcess(b: boolean): T; wrap(n: number): T; fail(f: (msg: string, err: Error | undefined) => never): T }>(y: T): T {
+  return y
+    .help('help')
+    .alias('help', 'h')
+    .strict()
+    .exitProcess(false)
+    .wrap(100)
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
+}
+
+/** A message on one line (error messages from the system may contain line breaks). */
+export function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}
