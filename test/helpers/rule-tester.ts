@@ -19,6 +19,8 @@ export interface ExpectedMessage {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** The report's own severity, when the rule gives one (a rule's lesser findings); else the rule's default. */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 export interface RuleCase {
@@ -124,6 +126,7 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
             expect([got.line, got.column]).toEqual([exp.line, exp.column]);
             if (exp.endLine !== undefined) expect(got.endLine).toBe(exp.endLine);
             if (exp.endColumn !== undefined) expect(got.endColumn).toBe(exp.endColumn);
+            if (exp.severity !== undefined) expect(got.severity ?? rule.meta.severity).toBe(exp.severity);
           });
           if (c.output !== undefined) expect(fixed).toEqual({ ...files, ...normalizeFiles(c.output) });
           else expect(reports.filter((r) => r.fix)).toEqual([]);

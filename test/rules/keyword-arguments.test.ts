@@ -79,6 +79,7 @@ ruleTester(rule, {
           line: 1,
           column: 19,
           endColumn: 23,
+          severity: 'warning',
         },
       ],
       output: 'tcp_local maxjobs 10\ntcp-daemon\n',
@@ -118,6 +119,7 @@ ruleTester(rule, {
           line: 1,
           column: 26,
           endColumn: 32,
+          severity: 'warning',
         },
         { message: '\'5m\' is not an ISO 8601 duration: \'backoff\' cannot use it as a retry interval; write e.g. "pt30m", "pt2h" or "p1d"', line: 1, column: 33 },
         {
@@ -131,6 +133,7 @@ ruleTester(rule, {
           line: 1,
           column: 45,
           endColumn: 49,
+          severity: 'error',
         },
       ],
       output: 'tcp_local backoff "pt5m" "pt10" "5m" "pt1h" "p1d\ntcp-daemon\n',
