@@ -178,10 +178,11 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
       } else if (name !== 'Newline') return false;
     }
     if (!body) return false;
-    const text = body.image;
-    const n = text.length;
+    // Scan the file's own (flat) text rather than the token image (a sliced string).
+    const text = file.text;
+    const n = body.startOffset + body.image.length;
     const blank = (c: number) => c === 32 || c === 9;
-    let i = 0;
+    let i = body.startOffset;
     while (i < n && blank(text.charCodeAt(i))) i++;
     const ps = i;
     while (i < n && !blank(text.charCodeAt(i))) i++;
@@ -192,13 +193,12 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     while (te > ts && blank(text.charCodeAt(te - 1))) te--;
     if (ts >= te || text.charCodeAt(ps) === 34 /* " */) return false;
     if (text.charCodeAt(te - 1) === 92 /* \ */ && (te - 1 === ts || blank(text.charCodeAt(te - 2)))) return false;
-    const base = body.startOffset;
-    const pattern = makeWord(text.slice(ps, pe), base + ps, base + pe);
+    const pattern = makeWord(text.slice(ps, pe), ps, pe);
     const bar = pattern.text.lastIndexOf('|');
     const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
     const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
     const template = text.slice(ts, te);
-    out.rules.push(new Rule(pattern, tag, key, template, { start: base + ts, end: base + te }, undefined, file, line, out.rules.length));
+    out.rules.push(new Rule(pattern, tag, key, template, { start: ts, end: te }, undefined, file, line, out.rules.length));
     return true;
   };
 
