@@ -15,6 +15,7 @@ import duplicateHost from './duplicate-host.js';
 import duplicatePool from './duplicate-pool.js';
 import duplicateRewriteRule from './duplicate-rewrite-rule.js';
 import includeDepth from './include-depth.js';
+import jobControllerSettings from './job-controller-settings.js';
 import keywordArguments from './keyword-arguments.js';
 import lineLength from './line-length.js';
 import localChannelFirst from './local-channel-first.js';
@@ -53,6 +54,7 @@ export const RULES: Rule[] = [
   duplicatePool,
   duplicateRewriteRule,
   includeDepth,
+  jobControllerSettings,
   keywordArguments,
   lineLength,
   localChannelFirst,
