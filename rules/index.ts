@@ -17,6 +17,7 @@ import duplicateRewriteRule from './duplicate-rewrite-rule.js';
 import includeDepth from './include-depth.js';
 import jobControllerSettings from './job-controller-settings.js';
 import keywordArguments from './keyword-arguments.js';
+import keywordPlacement from './keyword-placement.js';
 import lineLength from './line-length.js';
 import localChannelFirst from './local-channel-first.js';
 import misplacedComment from './misplaced-comment.js';
@@ -56,6 +57,7 @@ export const RULES: Rule[] = [
   includeDepth,
   jobControllerSettings,
   keywordArguments,
+  keywordPlacement,
   lineLength,
   localChannelFirst,
   misplacedComment,
