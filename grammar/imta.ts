@@ -12,7 +12,7 @@
 // continuations and comment lines around it); a content line node splits its bodies into
 // Word / Quoted / Ws tokens with a second chevrotain lexer the first time its `children`
 // are read. Either way every character is in exactly one token of the tree.
-import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import {
   blankLinePattern,
   fillLexGaps,
@@ -24,6 +24,7 @@ import {
   wordPattern,
   WORD_START_HINT,
 } from './lexing.js';
+import { LineParser, node } from './line-parser.js';
 import type { SyntaxDiagnostic, SyntaxElement, SyntaxNode, Token } from './syntax.js';
 
 /** Any token that can be part of a logical content line. */
@@ -145,18 +146,15 @@ export function rawTokensOf(n: SyntaxNode): readonly Token[] {
   return n instanceof ContentLine ? n.rawTokens : (n.children as Token[]);
 }
 
-function node(kind: SyntaxNode['kind'], children: SyntaxNode['children']): SyntaxNode {
-  return { kind, children };
-}
 
 /**
  * Grouping of physical and logical lines. Every token sequence the lexer can produce is
  * accepted, so the parser never fails on real input; meaning-level problems (a block
  * without an official host line, a rule without a template) are found by the model.
  */
-class ImtaParser extends EmbeddedActionsParser {
+class ImtaParser extends LineParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    super(allTokens, { BlankLine: BlankLine, Comment: Comment, Include: Include, Newline: Newline });
     this.performSelfAnalysis();
   }
 
@@ -240,29 +238,8 @@ class ImtaParser extends EmbeddedActionsParser {
     return node('ChannelBlock', children);
   });
 
-  private blankLines = this.RULE('blankLines', (): SyntaxNode => {
-    const toks: Token[] = [];
-    this.AT_LEAST_ONE(() => {
-      toks.push(this.CONSUME(BlankLine));
-    });
-    return node('BlankLines', toks);
-  });
 
-  private commentLine = this.RULE('commentLine', (): SyntaxNode => {
-    const toks: Token[] = [this.CONSUME(Comment)];
-    this.OPTION(() => {
-      toks.push(this.CONSUME(Newline));
-    });
-    return node('CommentLine', toks);
-  });
 
-  private includeLine = this.RULE('includeLine', (): SyntaxNode => {
-    const toks: Token[] = [this.CONSUME(Include)];
-    this.OPTION(() => {
-      toks.push(this.CONSUME(Newline));
-    });
-    return node('IncludeLine', toks);
-  });
 
   /** One logical line: physical lines joined by continuation backslashes. */
   private contentLine = this.RULE('contentLine', (kind: SyntaxNode['kind']): SyntaxNode => {

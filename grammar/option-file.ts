@@ -5,7 +5,7 @@
 //   blank lines (no meaning), `[TYPE=VALUE]` section headers, `NAME=value` settings with
 //   optional blanks around `=` and `\` continuation of long values, `<file` includes (PMDF
 //   dispatcher.cnf only).
-import { createToken, EmbeddedActionsParser, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import {
   atLineStart,
   blankLinePattern,
@@ -17,6 +17,7 @@ import {
   wordPattern,
   WORD_START_HINT,
 } from './lexing.js';
+import { LineParser, node } from './line-parser.js';
 import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
 
 export const OptLinePart = createToken({ name: 'OptLinePart', pattern: Lexer.NA });
@@ -151,13 +152,10 @@ export const optionLexer = new Lexer(allTokens, {
   skipValidations: true,
 });
 
-function node(kind: SyntaxNode['kind'], children: SyntaxNode['children']): SyntaxNode {
-  return { kind, children };
-}
 
-class OptionParser extends EmbeddedActionsParser {
+class OptionParser extends LineParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    super(allTokens, { BlankLine: OptBlankLine, Comment: OptComment, Include: OptInclude, Newline: OptNewline });
     this.performSelfAnalysis();
   }
 
@@ -176,29 +174,8 @@ class OptionParser extends EmbeddedActionsParser {
     return this.ACTION(() => node('OptionFile', items));
   });
 
-  private blankLines = this.RULE('blankLines', (): SyntaxNode => {
-    const toks: Token[] = [];
-    this.AT_LEAST_ONE(() => {
-      toks.push(this.CONSUME(OptBlankLine));
-    });
-    return node('BlankLines', toks);
-  });
 
-  private commentLine = this.RULE('commentLine', (): SyntaxNode => {
-    const toks: Token[] = [this.CONSUME(OptComment)];
-    this.OPTION(() => {
-      toks.push(this.CONSUME(OptNewline));
-    });
-    return node('CommentLine', toks);
-  });
 
-  private includeLine = this.RULE('includeLine', (): SyntaxNode => {
-    const toks: Token[] = [this.CONSUME(OptInclude)];
-    this.OPTION(() => {
-      toks.push(this.CONSUME(OptNewline));
-    });
-    return node('IncludeLine', toks);
-  });
 
   /** `[TYPE=VALUE]`, then whatever else stands on the line (reported by the model). */
   private sectionLine = this.RULE('sectionLine', (): SyntaxNode => {
