@@ -29,6 +29,7 @@ import optionSyntax from './option-syntax.js';
 import poolBlankLines from './pool-blank-lines.js';
 import ruleWithoutTemplate from './rule-without-template.js';
 import syncTimeMinimum from './sync-time-minimum.js';
+import undefinedMapping from './undefined-mapping.js';
 import undefinedPool from './undefined-pool.js';
 import unknownChannelSection from './unknown-channel-section.js';
 import unknownKeyword from './unknown-keyword.js';
@@ -69,6 +70,7 @@ export const RULES: Rule[] = [
   poolBlankLines,
   ruleWithoutTemplate,
   syncTimeMinimum,
+  undefinedMapping,
   undefinedPool,
   unknownChannelSection,
   unknownKeyword,
