@@ -28,6 +28,7 @@ import multipleBlankLines from './multiple-blank-lines.js';
 import optionSyntax from './option-syntax.js';
 import poolBlankLines from './pool-blank-lines.js';
 import ruleWithoutTemplate from './rule-without-template.js';
+import spamfilterLibrary from './spamfilter-library.js';
 import syncTimeMinimum from './sync-time-minimum.js';
 import undefinedMapping from './undefined-mapping.js';
 import undefinedPool from './undefined-pool.js';
@@ -69,6 +70,7 @@ export const RULES: Rule[] = [
   optionSyntax,
   poolBlankLines,
   ruleWithoutTemplate,
+  spamfilterLibrary,
   syncTimeMinimum,
   undefinedMapping,
   undefinedPool,
