@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { lintDirectory, ruleMetas, type LintResult } from '../../src/lint/engine.js';
 import { REPORTERS } from '../../src/lint/reporters/index.js';
 import { escapeData, escapeProperty } from '../../src/lint/reporters/github.js';
+import { visible } from '../../src/lint/reporters/stylish.js';
 import { FAKE_RULES } from './fake-rules.js';
 import { cleanupTmp, tmpDir } from './tmp.js';
 
@@ -18,6 +19,11 @@ function setup(text = TEXT, extra: Record<string, string> = {}): { dir: string; 
 const ctx = (cwd: string, color = false) => ({ cwd, color, rules: ruleMetas(FAKE_RULES) });
 
 describe('stylish', () => {
+  test('control characters from the file are shown as symbols, one column each; tabs stay', () => {
+    expect(visible('a\u001b[31mb\u0000\tc\u007f\r')).toBe('a\u241b[31mb\u2400\tc\u2421\u240d');
+    expect(visible('plain text')).toBe('plain text');
+  });
+
   test('groups by file, aligns, shows a code frame, sums up (no colour)', () => {
     const { dir, results } = setup();
     expect(REPORTERS.stylish(results, ctx(dir))).toBe(

@@ -22,6 +22,15 @@ function painter(color: boolean) {
 const LABEL: Record<ResultMessage['severity'], string> = { error: 'error', warning: 'warning', info: 'info' };
 const TONE: Record<ResultMessage['severity'], Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
+/**
+ * Control characters from the configuration (a binary file, a stray escape) shown as their
+ * Control Pictures symbols: one column each, so the marker still lines up, and nothing
+ * from the file can drive the terminal. Tabs stay (the marker line repeats them).
+ */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
+}
+
 /** The source line and a marker under [column, endColumn) (to the end of the line when the range goes on). */
 export function codeFrame(m: ResultMessage, paint: (s: Style, t: string) => string): string[] {
   const lines = m.file.lines;
@@ -36,7 +45,7 @@ export function codeFrame(m: ResultMessage, paint: (s: Style, t: string) => stri
   for (let i = 0; i < startCol - 1; i++) pad += text[i] === '\t' ? '\t' : ' ';
   const width = Math.max(1, Math.min(endCol, text.length + 1) - startCol) || 1;
   const marker = '^' + '~'.repeat(width - 1);
-  return [`    ${paint('dim', `${num} |`)} ${text}`, `    ${paint('dim', `${gutter} |`)} ${pad}${paint(TONE[m.severity], marker)}`];
+  return [`    ${paint('dim', `${num} |`)} ${visible(text)}`, `    ${paint('dim', `${gutter} |`)} ${pad}${paint(TONE[m.severity], marker)}`];
 }
 
 export const stylish: Reporter = (results, ctx) => {
@@ -60,7 +69,7 @@ export const stylish: Reporter = (results, ctx) => {
     for (const m of r.messages) {
       const pos = `${m.line}:${m.column}`.padEnd(posWidth);
       const sev = paint(TONE[m.severity], LABEL[m.severity].padEnd(sevWidth));
-      out.push(`  ${paint('dim', pos)}  ${sev}  ${m.message.replace(/\s*\n\s*/g, ' ')}  ${paint('dim', m.ruleId)}`);
+      out.push(`  ${paint('dim', pos)}  ${sev}  ${visible(m.message.replace(/\s*\n\s*/g, ' '))}  ${paint('dim', m.ruleId)}`);
       out.push(...codeFrame(m, paint));
     }
   }
