@@ -65,7 +65,7 @@ export const Continuation = createToken({
   line_breaks: true,
   categories: [LinePart],
 });
-export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true });
+export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, start_chars_hint: ['\r', '\n'], line_breaks: true });
 /** The content of one physical line (up to its line break or continuation backslash). */
 export const LineBody = createToken({
   name: 'LineBody',
@@ -84,7 +84,7 @@ export const imtaLexer = new Lexer(allTokens, {
 });
 
 // The word level: what a line body is made of.
-export const Ws = createToken({ name: 'Ws', pattern: /[ \t]+/ });
+export const Ws = createToken({ name: 'Ws', pattern: /[ \t]+/, start_chars_hint: [' ', '\t'], line_breaks: false });
 export const Quoted = createToken({
   name: 'Quoted',
   pattern: quotedPattern(),

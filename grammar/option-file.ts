@@ -113,8 +113,8 @@ export const OptContinuation = createToken({
   line_breaks: true,
   categories: [OptLinePart],
 });
-export const OptNewline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true });
-export const OptWs = createToken({ name: 'Ws', pattern: /[ \t]+/, categories: [OptLinePart] });
+export const OptNewline = createToken({ name: 'Newline', pattern: /\r?\n/, start_chars_hint: ['\r', '\n'], line_breaks: true });
+export const OptWs = createToken({ name: 'Ws', pattern: /[ \t]+/, start_chars_hint: [' ', '\t'], line_breaks: false, categories: [OptLinePart] });
 export const OptValue = createToken({
   name: 'Value',
   pattern: valuePattern,
@@ -122,7 +122,7 @@ export const OptValue = createToken({
   line_breaks: false,
   categories: [OptLinePart],
 });
-export const OptEquals = createToken({ name: 'Equals', pattern: /=/, categories: [OptLinePart] });
+export const OptEquals = createToken({ name: 'Equals', pattern: /=/, start_chars_hint: ['='], line_breaks: false, categories: [OptLinePart] });
 export const OptName = createToken({
   name: 'Name',
   pattern: wordPattern('='),

@@ -181,36 +181,36 @@ const DOMAIN_CHECK_RE =
   /\$[VZvz](?:[^$@%]|\$(?:\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|\][^[]*\[)|\$(?![NMQCTVZnmqctvz?]|1~|[0-9]+\?|[([{\]])[0-9]*[\s\S]?)*/;
 
 const T = {
-  Escape: createToken({ name: 'Escape', pattern: /\$[$%@]/ }),
-  Case: createToken({ name: 'Case', pattern: /\$[\\^_=]/ }),
-  Label: createToken({ name: 'Label', pattern: /\$[&!*#][0-9]/ }),
-  StatusText: createToken({ name: 'StatusText', pattern: /\$[0-9]+\?[^?]*\??/ }),
+  Escape: createToken({ name: 'Escape', pattern: /\$[$%@]/, start_chars_hint: ['$'], line_breaks: false }),
+  Case: createToken({ name: 'Case', pattern: /\$[\\^_=]/, start_chars_hint: ['$'], line_breaks: false }),
+  Label: createToken({ name: 'Label', pattern: /\$[&!*#][0-9]/, start_chars_hint: ['$'], line_breaks: false }),
+  StatusText: createToken({ name: 'StatusText', pattern: /\$[0-9]+\?[^?]*\??/, start_chars_hint: ['$'], line_breaks: true }),
   ErrorText: createToken({
     name: 'ErrorText',
     pattern: { exec: sticky(ERROR_TEXT_RE) },
     start_chars_hint: ['$'],
     line_breaks: true,
   }),
-  CheckNow: createToken({ name: 'CheckNow', pattern: /\$1~/ }),
-  Reprocess: createToken({ name: 'Reprocess', pattern: /\$1[MNmn]/ }),
-  General: createToken({ name: 'General', pattern: /\$\([^)]*\)/ }),
-  Mapping: createToken({ name: 'Mapping', pattern: /\$\{[^}]*\}/ }),
-  Library: createToken({ name: 'Library', pattern: /\$\[[^\]]*\]/ }),
-  Ldap: createToken({ name: 'Ldap', pattern: /\$\][^[]*\[/ }),
-  Unclosed: createToken({ name: 'Unclosed', pattern: /\$[({[\]][\s\S]*/ }),
-  ChannelCheck: createToken({ name: 'ChannelCheck', pattern: /\$[MNQCmnqc][^@%$\s]*/ }),
-  Tag: createToken({ name: 'Tag', pattern: /\$[Tt][^@%$\s]*/ }),
+  CheckNow: createToken({ name: 'CheckNow', pattern: /\$1~/, start_chars_hint: ['$'], line_breaks: false }),
+  Reprocess: createToken({ name: 'Reprocess', pattern: /\$1[MNmn]/, start_chars_hint: ['$'], line_breaks: false }),
+  General: createToken({ name: 'General', pattern: /\$\([^)]*\)/, start_chars_hint: ['$'], line_breaks: true }),
+  Mapping: createToken({ name: 'Mapping', pattern: /\$\{[^}]*\}/, start_chars_hint: ['$'], line_breaks: true }),
+  Library: createToken({ name: 'Library', pattern: /\$\[[^\]]*\]/, start_chars_hint: ['$'], line_breaks: true }),
+  Ldap: createToken({ name: 'Ldap', pattern: /\$\][^[]*\[/, start_chars_hint: ['$'], line_breaks: true }),
+  Unclosed: createToken({ name: 'Unclosed', pattern: /\$[({[\]][\s\S]*/, start_chars_hint: ['$'], line_breaks: true }),
+  ChannelCheck: createToken({ name: 'ChannelCheck', pattern: /\$[MNQCmnqc][^@%$\s]*/, start_chars_hint: ['$'], line_breaks: false }),
+  Tag: createToken({ name: 'Tag', pattern: /\$[Tt][^@%$\s]*/, start_chars_hint: ['$'], line_breaks: false }),
   DomainCheck: createToken({
     name: 'DomainCheck',
     pattern: { exec: sticky(DOMAIN_CHECK_RE) },
     start_chars_hint: ['$'],
     line_breaks: true,
   }),
-  Control: createToken({ name: 'Control', pattern: /\$[EBFRAPSXebfrapsx]/ }),
-  Subst: createToken({ name: 'Subst', pattern: /\$[0-9]*[A-Za-z]/ }),
-  Dollar: createToken({ name: 'Dollar', pattern: /\$[0-9]*[^%@$]?/ }),
-  Percent: createToken({ name: 'Percent', pattern: /%/ }),
-  At: createToken({ name: 'At', pattern: /@/ }),
+  Control: createToken({ name: 'Control', pattern: /\$[EBFRAPSXebfrapsx]/, start_chars_hint: ['$'], line_breaks: false }),
+  Subst: createToken({ name: 'Subst', pattern: /\$[0-9]*[A-Za-z]/, start_chars_hint: ['$'], line_breaks: false }),
+  Dollar: createToken({ name: 'Dollar', pattern: /\$[0-9]*[^%@$]?/, start_chars_hint: ['$'], line_breaks: true }),
+  Percent: createToken({ name: 'Percent', pattern: /%/, start_chars_hint: ['%'], line_breaks: false }),
+  At: createToken({ name: 'At', pattern: /@/, start_chars_hint: ['@'], line_breaks: false }),
   Literal: createToken({ name: 'Literal', pattern: /[^$%@]+/, line_breaks: true }),
 };
 
@@ -238,9 +238,12 @@ const ALL_TOKENS: TokenType[] = [
   T.Literal,
 ];
 
+// Every `$`, `%` and `@` token names its first character, so chevrotain need not analyse
+// the regular expressions at start-up (about 10 ms); validations are covered by the tests.
 const templateLexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: false,
+  skipValidations: true,
 });
 
 // ---------------------------------------------------------------------------------------
