@@ -37,7 +37,12 @@ function continuable(file: SourceFile, offset: number): boolean {
 
 /** Whether a line node's raw text has a `\` followed by blanks at the end of a physical line. */
 function mayHaveBrokenContinuation(node: SyntaxNode): boolean {
-  for (const t of rawTokensOf(node)) if (isToken(t) && /\\[ \t]+$/.test(t.image)) return true;
+  for (const t of rawTokensOf(node)) {
+    if (!isToken(t)) continue;
+    const last = t.image.charCodeAt(t.image.length - 1);
+    // Cheap test first: only text ending in a blank can end in `\` and blanks.
+    if ((last === 32 || last === 9) && /\\[ \t]+$/.test(t.image)) return true;
+  }
   return node.kind === 'ChannelTable' || node.kind === 'RuleSection' || node.kind === 'ChannelBlock';
 }
 

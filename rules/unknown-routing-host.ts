@@ -26,9 +26,16 @@ const rule: Rule = {
     const commentRules = new Set<RewriteRule>();
     for (const c of misplacedComments(model).comments) if (c.rule) commentRules.add(c.rule);
     let hostNames: string[] | undefined;
+    // Large configurations route many rules to the same few hosts: look each up once.
+    const known = new Map<string, boolean>();
+    const owned = (h: string) => {
+      let k = known.get(h);
+      if (k === undefined) known.set(h, (k = model.channelForHost(h) !== undefined));
+      return k;
+    };
     for (const route of ruleRoutes(model)) {
       const host = route.host;
-      if (!host || host.dynamic || commentRules.has(route.rule) || model.channelForHost(host.text)) continue;
+      if (!host || host.dynamic || commentRules.has(route.rule) || owned(host.text)) continue;
       const file = route.rule.file;
       const named = model.channel(host.text);
       let hint: string;

@@ -67,7 +67,11 @@ const rule: Rule = {
       const c = model.channel(name);
       if (c) used.add(c);
     };
+    // Many rules route to the same few hosts: look each host up once.
+    const seenHosts = new Set<string>();
     const byHost = (host: string) => {
+      if (seenHosts.has(host)) return;
+      seenHosts.add(host);
       const c = model.channelForHost(host);
       if (c) used.add(c);
     };

@@ -149,9 +149,8 @@ export function ruleRoutes(model: ConfigModel): RuleRoute[] {
   const parsed = new Map<string, Parsed>();
   routes = model.rules.map((rule) => {
     let p = parsed.get(rule.template);
-    if (!p) p = fastRoute(rule.template);
     if (!p) {
-      p = lexedRoute(rule.template);
+      p = fastRoute(rule.template) ?? lexedRoute(rule.template);
       parsed.set(rule.template, p);
     }
     const route: RuleRoute = { rule, channelChecks: p.checks };
