@@ -15,6 +15,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import {
   blankLinePattern,
+  contentRunPattern,
   fillLexGaps,
   lineBodyPattern,
   continuedCommentPattern,
@@ -66,6 +67,14 @@ export const Continuation = createToken({
   categories: [LinePart],
 });
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, start_chars_hint: ['\r', '\n'], line_breaks: true });
+/** Consecutive plain content lines with their line breaks (see contentRunPattern). */
+export const ContentRun = createToken({
+  name: 'ContentRun',
+  pattern: contentRunPattern(isContinued),
+  start_chars_hint: [...WORD_START_HINT, 32, 9],
+  line_breaks: true,
+});
+
 /** The content of one physical line (up to its line break or continuation backslash). */
 export const LineBody = createToken({
   name: 'LineBody',
@@ -75,7 +84,7 @@ export const LineBody = createToken({
   categories: [LinePart],
 });
 
-const allTokens: TokenType[] = [BlankLine, ContinuedComment, Comment, Include, Continuation, Newline, LineBody, LinePart];
+const allTokens: TokenType[] = [BlankLine, ContinuedComment, Comment, Include, ContentRun, Continuation, Newline, LineBody, LinePart];
 
 export const imtaLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
@@ -146,6 +155,93 @@ export function rawTokensOf(n: SyntaxNode): readonly Token[] {
   return n instanceof ContentLine ? n.rawTokens : (n.children as Token[]);
 }
 
+/** A ContentRun token standing in a group for the content lines it holds. */
+export interface RunItem {
+  run: Token;
+  /** Kind of the run's lines ('KeywordLine': the first line is a block's keyword line, the rest host lines). */
+  kind: SyntaxNode['kind'];
+  /** The line nodes, once the group was expanded. */
+  lines?: SyntaxNode[];
+}
+
+export type GroupItem = SyntaxNode | RunItem;
+
+export function isRunItem(item: GroupItem): item is RunItem {
+  return (item as RunItem).run !== undefined;
+}
+
+function token(type: TokenType, image: string, start: number): Token {
+  return { image, startOffset: start, endOffset: start + image.length - 1, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! } as Token;
+}
+
+/**
+ * Calls `each(bodyStart, bodyEnd, lineEnd)` for every physical line of a run: the content
+ * [bodyStart, bodyEnd) and the end of the line with its line break. Offsets into the text.
+ */
+export function forEachRunLine(run: Token, each: (bodyStart: number, bodyEnd: number, lineEnd: number, index: number) => void): void {
+  const img = run.image;
+  const base = run.startOffset;
+  let pos = 0;
+  let index = 0;
+  while (pos < img.length) {
+    const nl = img.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? img.length : nl + 1;
+    let bodyEnd = nl === -1 ? img.length : nl;
+    if (nl !== -1 && bodyEnd > pos && img.charCodeAt(bodyEnd - 1) === 13) bodyEnd--;
+    each(base + pos, base + bodyEnd, base + lineEnd, index++);
+    pos = lineEnd;
+  }
+}
+
+/** The content line nodes of a run (LineBody and Newline tokens, words split on demand). */
+function runLines(item: RunItem): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const img = item.run.image;
+  const base = item.run.startOffset;
+  forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index) => {
+    const raw: Token[] = [token(LineBody, img.slice(bodyStart - base, bodyEnd - base), bodyStart)];
+    if (lineEnd > bodyEnd) raw.push(token(Newline, img.slice(bodyEnd - base, lineEnd - base), bodyEnd));
+    const kind = item.kind === 'KeywordLine' && index > 0 ? 'HostLine' : item.kind;
+    out.push(new ContentLine(kind, raw));
+  });
+  return out;
+}
+
+/** A node whose content runs are turned into line nodes the first time its children are read. */
+class LineGroup implements SyntaxNode {
+  private expanded: SyntaxNode[] | undefined;
+  constructor(
+    public readonly kind: SyntaxNode['kind'],
+    /** Line nodes and content runs, in source order, as the parser grouped them. */
+    public readonly items: GroupItem[],
+  ) {}
+
+  get children(): SyntaxElement[] {
+    if (!this.expanded) {
+      const out: SyntaxNode[] = [];
+      for (const item of this.items) {
+        if (isRunItem(item)) {
+          item.lines ??= runLines(item);
+          for (const l of item.lines) out.push(l);
+        } else out.push(item);
+      }
+      this.expanded = out;
+    }
+    return this.expanded;
+  }
+}
+
+/** The items of a group node (line nodes and unexpanded content runs); a node's children otherwise. */
+export function rawItemsOf(n: SyntaxNode): readonly GroupItem[] {
+  return n instanceof LineGroup ? n.items : (n.children as SyntaxNode[]);
+}
+
+/** The line node of a run's `index`-th line (expands the group that holds it). */
+export function runLine(group: SyntaxNode, item: RunItem, index: number): SyntaxNode {
+  if (!item.lines) void group.children;
+  return item.lines![index];
+}
+
 
 /**
  * Grouping of physical and logical lines. Every token sequence the lexer can produce is
@@ -163,7 +259,8 @@ class ImtaParser extends LineParser {
     const children: SyntaxNode[] = [];
     const rules = this.SUBRULE(this.ruleSection);
     this.ACTION(() => {
-      if (rules.children.length) children.push(rules);
+      // (items, not children: reading children would split every run into lines now)
+      if (rawItemsOf(rules).length) children.push(rules);
     });
     const table = this.SUBRULE(this.channelTable);
     this.ACTION(() => {
@@ -184,30 +281,32 @@ class ImtaParser extends LineParser {
    * structural too (a mappings table ends at one), which the model reads from BlankLines.
    */
   public linesFile = this.RULE('linesFile', (): SyntaxNode => {
-    const items: SyntaxNode[] = [];
+    const items: GroupItem[] = [];
     this.MANY(() => {
       const item = this.OR([
         { ALT: () => this.SUBRULE3(this.blankLines) },
         { ALT: () => this.SUBRULE3(this.commentLine) },
         { ALT: () => this.SUBRULE3(this.includeLine) },
         { ALT: () => this.SUBRULE3(this.contentLine, { ARGS: ['Entry'] }) },
+        { ALT: () => this.SUBRULE3(this.contentRun, { ARGS: ['Entry'] }) },
       ]);
       items.push(item);
     });
-    return this.ACTION(() => node('LineFile', items));
+    return this.ACTION(() => new LineGroup('LineFile', items));
   });
 
   private ruleSection = this.RULE('ruleSection', (): SyntaxNode => {
-    const lines: SyntaxNode[] = [];
+    const items: GroupItem[] = [];
     this.MANY(() => {
       const line = this.OR([
         { ALT: () => this.SUBRULE(this.commentLine) },
         { ALT: () => this.SUBRULE(this.includeLine) },
         { ALT: () => this.SUBRULE(this.contentLine, { ARGS: ['RewriteRule'] }) },
+        { ALT: () => this.SUBRULE(this.contentRun, { ARGS: ['RewriteRule'] }) },
       ]);
-      lines.push(line);
+      items.push(line);
     });
-    return node('RuleSection', lines);
+    return this.ACTION(() => new LineGroup('RuleSection', items));
   });
 
   private channelTable = this.RULE('channelTable', (): SyntaxNode => {
@@ -226,20 +325,29 @@ class ImtaParser extends LineParser {
 
   /** Keyword line, then host lines (comments and includes may stand between them). */
   private channelBlock = this.RULE('channelBlock', (): SyntaxNode => {
-    const children: SyntaxNode[] = [this.SUBRULE(this.contentLine, { ARGS: ['KeywordLine'] })];
+    const items: GroupItem[] = [
+      this.OR1([
+        { ALT: () => this.SUBRULE(this.contentLine, { ARGS: ['KeywordLine'] }) },
+        { ALT: () => this.SUBRULE(this.contentRun, { ARGS: ['KeywordLine'] }) },
+      ]),
+    ];
     this.MANY(() => {
-      const line = this.OR([
+      const line = this.OR2([
         { ALT: () => this.SUBRULE(this.commentLine) },
         { ALT: () => this.SUBRULE(this.includeLine) },
         { ALT: () => this.SUBRULE2(this.contentLine, { ARGS: ['HostLine'] }) },
+        { ALT: () => this.SUBRULE2(this.contentRun, { ARGS: ['HostLine'] }) },
       ]);
-      children.push(line);
+      items.push(line);
     });
-    return node('ChannelBlock', children);
+    return this.ACTION(() => new LineGroup('ChannelBlock', items));
   });
 
-
-
+  /** Plain content lines, one token (expanded into line nodes on demand, see LineGroup). */
+  private contentRun = this.RULE('contentRun', (kind: SyntaxNode['kind']): RunItem => {
+    const run = this.CONSUME(ContentRun);
+    return { run, kind };
+  });
 
   /** One logical line: physical lines joined by continuation backslashes. */
   private contentLine = this.RULE('contentLine', (kind: SyntaxNode['kind']): SyntaxNode => {

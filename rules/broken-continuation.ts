@@ -8,7 +8,7 @@ import { edit } from '../src/edit/edits.js';
 import type { Rule } from '../src/lint/types.js';
 import type { SourceFile } from '../src/model/types.js';
 import { nextLineStart } from './util/physical-lines.js';
-import { rawTokensOf } from '../grammar/imta.js';
+import { isRunItem, rawItemsOf, rawTokensOf } from '../grammar/imta.js';
 
 const NEXT_READ_AS: Partial<Record<SyntaxNode['kind'], string>> = {
   KeywordLine: "'WORD' is read as a keyword and the next line as a host line",
@@ -35,15 +35,26 @@ function continuable(file: SourceFile, offset: number): boolean {
   return file.text.slice(next, file.text.indexOf('\n', next) === -1 ? undefined : file.text.indexOf('\n', next)).trim() !== '';
 }
 
-/** Whether a line node's raw text has a `\` followed by blanks at the end of a physical line. */
+/**
+ * Whether a node may hold a `\` followed by blanks at the end of a physical line, judged
+ * on the text as the parser left it: content runs and unsplit lines are only split into
+ * words (grammar/imta.ts) when this says they must be looked at.
+ */
 function mayHaveBrokenContinuation(node: SyntaxNode): boolean {
+  if (node.kind === 'ChannelTable' || node.kind === 'ImtaFile' || node.kind === 'OptionFile') return true;
+  if (node.kind === 'RuleSection' || node.kind === 'ChannelBlock' || node.kind === 'LineFile') {
+    for (const item of rawItemsOf(node)) {
+      if (isRunItem(item) ? /\\[ \t]+\r?$/m.test(item.run.image) : mayHaveBrokenContinuation(item)) return true;
+    }
+    return false;
+  }
   for (const t of rawTokensOf(node)) {
     if (!isToken(t)) continue;
     const last = t.image.charCodeAt(t.image.length - 1);
     // Cheap test first: only text ending in a blank can end in `\` and blanks.
     if ((last === 32 || last === 9) && /\\[ \t]+$/.test(t.image)) return true;
   }
-  return node.kind === 'ChannelTable' || node.kind === 'RuleSection' || node.kind === 'ChannelBlock';
+  return false;
 }
 
 const rule: Rule = {
@@ -58,7 +69,7 @@ const rule: Rule = {
       const scan = (node: SyntaxNode) => {
         // Content lines split their text into words only when asked (grammar/imta.ts);
         // most lines have no `\` before trailing blanks, and need not be split.
-        if (node.kind !== 'ImtaFile' && node.kind !== 'OptionFile' && node.kind !== 'LineFile' && !mayHaveBrokenContinuation(node)) return;
+        if (!mayHaveBrokenContinuation(node)) return;
         const kids = node.children;
         for (let i = 0; i < kids.length; i++) {
           const t = kids[i];

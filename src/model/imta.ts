@@ -1,7 +1,7 @@
 // imta.cnf trees to channels, defaults and rewrite rules, following include lines in
 // reading order (an included file's lines count exactly as if typed at the include line).
 import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
-import { rawTokensOf } from '../../grammar/imta.js';
+import { forEachRunLine, isRunItem, rawItemsOf, rawTokensOf, runLine, type RunItem } from '../../grammar/imta.js';
 import { acceptsArgument, lookupKeyword, requiredArguments, type KeywordInfo } from './keywords.js';
 import type {
   Channel,
@@ -90,9 +90,15 @@ class Rule implements RewriteRule {
     /** Pairs (offset in template, source offset) where the mapping jumps; empty when contiguous. */
     private readonly jumps: number[] | undefined,
     public file: SourceFile,
-    public node: SyntaxNode,
+    /** The rule's line node, or how to get it: lines of a content run become nodes only when asked. */
+    private nodeRef: SyntaxNode | (() => SyntaxNode),
     public index: number,
   ) {}
+
+  get node(): SyntaxNode {
+    if (typeof this.nodeRef === 'function') this.nodeRef = this.nodeRef();
+    return this.nodeRef;
+  }
 
   templateOffset(i: number): number {
     if (!this.jumps) return this.templateRange.start + i;
@@ -129,8 +135,9 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     chain.push(file.path);
     for (const part of file.tree.root.children as SyntaxNode[]) {
       if (part.kind === 'RuleSection') {
-        for (const line of part.children as SyntaxNode[]) {
-          if (line.kind === 'RewriteRule') addRule(line, file);
+        for (const line of rawItemsOf(part)) {
+          if (isRunItem(line)) addRunRules(part, line, file);
+          else if (line.kind === 'RewriteRule') addRule(line, file);
           else if (line.kind === 'IncludeLine') include(line, file, 'rules', depth);
         }
       } else if (part.kind === 'ChannelTable') {
@@ -177,12 +184,18 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
         body = t;
       } else if (name !== 'Newline') return false;
     }
-    if (!body) return false;
-    // Scan the file's own (flat) text rather than the token image (a sliced string).
+    return !!body && scanSimpleRule(file, body.startOffset, body.startOffset + body.image.length, line);
+  };
+
+  /**
+   * A one-physical-line rule `pattern<blanks>template` read straight from the text of
+   * [start, end). Returns false for anything else (quotes, a trailing lone `\`, no
+   * template), which addRule reads word by word.
+   */
+  const scanSimpleRule = (file: SourceFile, start: number, n: number, node: SyntaxNode | (() => SyntaxNode)): boolean => {
     const text = file.text;
-    const n = body.startOffset + body.image.length;
     const blank = (c: number) => c === 32 || c === 9;
-    let i = body.startOffset;
+    let i = start;
     while (i < n && blank(text.charCodeAt(i))) i++;
     const ps = i;
     while (i < n && !blank(text.charCodeAt(i))) i++;
@@ -198,8 +211,16 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
     const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
     const template = text.slice(ts, te);
-    out.rules.push(new Rule(pattern, tag, key, template, { start: ts, end: te }, undefined, file, line, out.rules.length));
+    out.rules.push(new Rule(pattern, tag, key, template, { start: ts, end: te }, undefined, file, node, out.rules.length));
     return true;
+  };
+
+  /** The rules of a content run, without making a node per line unless a rule needs one. */
+  const addRunRules = (section: SyntaxNode, item: RunItem, file: SourceFile) => {
+    forEachRunLine(item.run, (bodyStart, bodyEnd, _lineEnd, index) => {
+      const node = () => runLine(section, item, index);
+      if (!scanSimpleRule(file, bodyStart, bodyEnd, node)) addRule(node(), file);
+    });
   };
 
   const addRule = (line: SyntaxNode, file: SourceFile) => {
