@@ -80,6 +80,14 @@ export interface IncludeResolver {
   (target: string, from: SourceFile, node: SyntaxNode, section: 'rules' | 'channels', depth: number, chain: readonly string[]): Include;
 }
 
+/** Where a content run stands (one per run, shared by its rules; cheaper than a closure per rule). */
+class RunRef {
+  constructor(
+    readonly section: SyntaxNode,
+    readonly item: RunItem,
+  ) {}
+}
+
 class Rule implements RewriteRule {
   constructor(
     public pattern: Word,
@@ -90,14 +98,17 @@ class Rule implements RewriteRule {
     /** Pairs (offset in template, source offset) where the mapping jumps; empty when contiguous. */
     private readonly jumps: number[] | undefined,
     public file: SourceFile,
-    /** The rule's line node, or how to get it: lines of a content run become nodes only when asked. */
-    private nodeRef: SyntaxNode | (() => SyntaxNode),
+    /** The rule's line node, or the content run holding its line: run lines become nodes only when asked. */
+    private nodeRef: SyntaxNode | RunRef,
     public index: number,
+    /** With a RunRef: the rule's line within the run. */
+    private readonly runLineIndex = 0,
   ) {}
 
   get node(): SyntaxNode {
-    if (typeof this.nodeRef === 'function') this.nodeRef = this.nodeRef();
-    return this.nodeRef;
+    const ref = this.nodeRef;
+    if (ref instanceof RunRef) this.nodeRef = runLine(ref.section, ref.item, this.runLineIndex);
+    return this.nodeRef as SyntaxNode;
   }
 
   templateOffset(i: number): number {
@@ -192,7 +203,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
    * [start, end). Returns false for anything else (quotes, a trailing lone `\`, no
    * template), which addRule reads word by word.
    */
-  const scanSimpleRule = (file: SourceFile, start: number, n: number, node: SyntaxNode | (() => SyntaxNode)): boolean => {
+  const scanSimpleRule = (file: SourceFile, start: number, n: number, node: SyntaxNode | RunRef, lineIndex = 0): boolean => {
     const text = file.text;
     const blank = (c: number) => c === 32 || c === 9;
     let i = start;
@@ -211,15 +222,15 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
     const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
     const template = text.slice(ts, te);
-    out.rules.push(new Rule(pattern, tag, key, template, { start: ts, end: te }, undefined, file, node, out.rules.length));
+    out.rules.push(new Rule(pattern, tag, key, template, { start: ts, end: te }, undefined, file, node, out.rules.length, lineIndex));
     return true;
   };
 
   /** The rules of a content run, without making a node per line unless a rule needs one. */
   const addRunRules = (section: SyntaxNode, item: RunItem, file: SourceFile) => {
+    const ref = new RunRef(section, item);
     forEachRunLine(item.run, (bodyStart, bodyEnd, _lineEnd, index) => {
-      const node = () => runLine(section, item, index);
-      if (!scanSimpleRule(file, bodyStart, bodyEnd, node)) addRule(node(), file);
+      if (!scanSimpleRule(file, bodyStart, bodyEnd, ref, index)) addRule(runLine(section, item, index), file);
     });
   };
 
