@@ -7,7 +7,7 @@ import type { RewriteRule } from '../src/model/types.js';
 import type { Rule } from '../src/lint/types.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { misplacedComments } from './util/misplaced-comment.js';
-import { ruleRoutes } from './util/routing.js';
+import { hostRange, ruleRoutes } from './util/routing.js';
 import { hasRealChannels } from './util/bogus-channels.js';
 
 const rule: Rule = {
@@ -37,6 +37,7 @@ const rule: Rule = {
       const host = route.host;
       if (!host || host.dynamic || commentRules.has(route.rule) || owned(host.text)) continue;
       const file = route.rule.file;
+      const range = hostRange(route);
       const named = model.channel(host.text);
       let hint: string;
       let replacements: string[] = [];
@@ -50,11 +51,11 @@ const rule: Rule = {
       }
       context.report({
         file,
-        start: host.range.start,
-        end: host.range.end,
+        start: range.start,
+        end: range.end,
         message: `rule '${route.rule.pattern.text}' routes to '${host.text}', which is not the official or an extra host name of any channel: the addresses it rewrites are rejected (illegal host/domain)${hint}`,
         ...(replacements.length
-          ? { suggestions: replacements.map((n): Fix => ({ description: `route to '${n}'`, edits: [edit(file, host.range.start, host.range.end, n)] })) }
+          ? { suggestions: replacements.map((n): Fix => ({ description: `route to '${n}'`, edits: [edit(file, range.start, range.end, n)] })) }
           : {}),
       });
     }

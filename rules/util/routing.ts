@@ -5,18 +5,33 @@ import type { ConfigModel, Range, RewriteRule } from '../../src/model/types.js';
 
 export interface RuleRoute {
   rule: RewriteRule;
-  /** The routing host after the last `@`; undefined when the template has none (`A%B`, `$?text`). */
-  host?: {
-    text: string;
-    /** Contains substitutions or lookups: only known at run time. */
-    dynamic: boolean;
-    /** Source range in the rule's file. */
-    range: Range;
-    /** For a dynamic host read by the template lexer: see {@link dynamicHostPattern}. */
-    pattern?: RegExp;
-  };
+  /**
+   * The routing host after the last `@`; undefined when the template has none (`A%B`,
+   * `$?text`). Shared by every rule with the same template text (a large configuration
+   * repeats templates); its source range is {@link hostRange}.
+   */
+  host?: ParsedHost;
   /** Channels named by `$M $N $Q $C` checks (also inside `$V`/`$Z` and lookup arguments). */
   channelChecks: string[];
+}
+
+export interface ParsedHost {
+  text: string;
+  /** Contains substitutions or lookups: only known at run time. */
+  dynamic: boolean;
+  /** Offsets in the template text. */
+  start: number;
+  end: number;
+  /** For a dynamic host read by the template lexer: see {@link dynamicHostPattern}. */
+  pattern?: RegExp;
+}
+
+/** Source range of a route's host in its rule's file (made only when something is reported). */
+export function hostRange(route: RuleRoute): Range {
+  const { rule, host } = route;
+  if (!host) return { start: rule.templateRange.end, end: rule.templateRange.end };
+  const end = host.end > host.start ? rule.templateOffset(host.end - 1) + 1 : rule.templateOffset(host.start);
+  return { start: rule.templateOffset(host.start), end };
 }
 
 const cache = new WeakMap<ConfigModel, RuleRoute[]>();
@@ -30,7 +45,7 @@ function collectChecks(pieces: readonly TemplatePiece[], out: string[]): void {
   }
 }
 
-export type Parsed = { host?: { text: string; dynamic: boolean; start: number; end: number; pattern?: RegExp }; checks: string[] };
+export type Parsed = { host?: ParsedHost; checks: string[] };
 
 /**
  * The common simple template (`$E$U%$H$D@tcp_intranet-daemon$Nverify` has no lookup, no
@@ -153,13 +168,7 @@ export function ruleRoutes(model: ConfigModel): RuleRoute[] {
       p = fastRoute(rule.template) ?? lexedRoute(rule.template);
       parsed.set(rule.template, p);
     }
-    const route: RuleRoute = { rule, channelChecks: p.checks };
-    if (p.host) {
-      const end = p.host.end > p.host.start ? rule.templateOffset(p.host.end - 1) + 1 : rule.templateOffset(p.host.start);
-      route.host = { text: p.host.text, dynamic: p.host.dynamic, range: { start: rule.templateOffset(p.host.start), end } };
-      if (p.host.pattern) route.host.pattern = p.host.pattern;
-    }
-    return route;
+    return { rule, channelChecks: p.checks, host: p.host };
   });
   cache.set(model, routes);
   return routes;
