@@ -7,11 +7,12 @@
 // is a keyword and which an argument is decided later, in src/model/, from the keyword
 // table: the spec recommends keeping the keyword line a flat token list.
 //
-// Two levels, for speed on files with hundreds of thousands of rules: the chevrotain
-// parser sees one LineBody token per physical line's content (plus the line breaks,
-// continuations and comment lines around it); a content line node splits its bodies into
-// Word / Quoted / Ws tokens with a second chevrotain lexer the first time its `children`
-// are read. Either way every character is in exactly one token of the tree.
+// Lazy levels, for speed on files with hundreds of thousands of rules: the chevrotain
+// parser sees one ContentRun token per run of plain content lines, and LineBody tokens
+// only for lines around a continuation; group nodes (rule section, channel block, line
+// file) turn runs into line nodes, and a line node splits its text into Word / Quoted / Ws
+// tokens with a second chevrotain lexer, each the first time its `children` are read.
+// Either way every character is in exactly one token of the tree.
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import {
   blankLinePattern,
