@@ -1,5 +1,7 @@
 // Table tests for each imta.cnf construct of ../shared/spec/imta-cnf.md: exact tree shapes.
-import { parse, print } from '../../grammar/index.js';
+import { parse, print, textOf } from '../../grammar/index.js';
+import { isRunItem, rawItemsOf } from '../../grammar/imta.js';
+import { buildModel } from '../../src/model/load.js';
 import { shape, type Shape } from '../helpers/shape.js';
 
 function tree(text: string, start: 'rules' | 'channels' = 'rules'): Shape {
@@ -210,5 +212,39 @@ test('aliases and mappings share the physical layer', () => {
       { Entry: ['Ws:  ', 'Word:TCP|*|25|*|*', 'Ws: ', 'Word:$Y', 'Newline:\\n'] },
       { CommentLine: ['Comment:! c', 'Newline:\\n'] },
     ],
+  });
+});
+
+describe('content runs (what the parser sees)', () => {
+  const rawShape = (text: string) => {
+    const { tree } = parse(text, 'imta.cnf');
+    const section = tree.root.children[0] as import('../../grammar/index.js').SyntaxNode;
+    return rawItemsOf(section).map((i) => (isRunItem(i) ? `run(${i.kind}):${JSON.stringify(i.run.image)}` : i.kind));
+  };
+
+  test('plain content lines form one run; comments, includes and continued lines break it', () => {
+    expect(rawShape('a $U@a\nb $U@b\n! c\nd $U@d \\\n  more\ne $U@e\r\nf $U@f')).toEqual([
+      'run(RewriteRule):"a $U@a\\nb $U@b\\n"',
+      'CommentLine',
+      'RewriteRule',
+      'run(RewriteRule):"e $U@e\\r\\nf $U@f"',
+    ]);
+  });
+
+  test('a run becomes the same line nodes as lexing line by line, and rules find their line', () => {
+    const text = 'a $U@a\nb $U@b\n! c\n';
+    const model = buildModel({ files: [{ relPath: 'imta.cnf', kind: 'imta.cnf', text }] });
+    expect(model.rules.map((r) => [r.key, textOf(r.node), r.node.kind])).toEqual([
+      ['a', 'a $U@a\n', 'RewriteRule'],
+      ['b', 'b $U@b\n', 'RewriteRule'],
+    ]);
+    expect(model.rules[1].node).toBe((model.imta!.tree.root.children[0] as import('../../grammar/index.js').SyntaxNode).children[1]);
+  });
+
+  test('in the channel table a run is a block: its first line the keyword line, the rest host lines', () => {
+    const { tree } = parse('tcp_local smtp\ntcp-daemon\nextra.example\n', 'imta.cnf', { start: 'channels' });
+    const block = (tree.root.children[0] as import('../../grammar/index.js').SyntaxNode).children[0] as import('../../grammar/index.js').SyntaxNode;
+    expect(rawItemsOf(block).map((i) => (isRunItem(i) ? i.kind : i.kind))).toEqual(['KeywordLine']);
+    expect(block.children.map((c) => (c as import('../../grammar/index.js').SyntaxNode).kind)).toEqual(['KeywordLine', 'HostLine', 'HostLine']);
   });
 });
