@@ -13,61 +13,19 @@
 // file) turn runs into line nodes, and a line node splits its text into Word / Quoted / Ws
 // tokens with a second chevrotain lexer, each the first time its `children` are read.
 // Either way every character is in exactly one token of the tree.
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
-import {
-  blankLinePattern,
-  contentRunPattern,
-  fillLexGaps,
-  lineBodyPattern,
-  continuedCommentPattern,
-  includePattern,
-  lineCommentPattern,
-  quotedPattern,
-  wordPattern,
-  WORD_START_HINT,
-} from './lexing.js';
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { contentRunPattern, fillLexGaps, lineBodyPattern, quotedPattern, wordPattern, WORD_START_HINT } from './lexing.js';
 import { LineParser, node } from './line-parser.js';
+import { lineLayerTokens } from './line-tokens.js';
 import type { SyntaxDiagnostic, SyntaxElement, SyntaxNode, Token } from './syntax.js';
 
 /** Any token that can be part of a logical content line. */
 export const LinePart = createToken({ name: 'LinePart', pattern: Lexer.NA });
 
-const isContinued = (prev: IToken | undefined): boolean =>
-  prev !== undefined && (prev.tokenType === Continuation || prev.tokenType === ContinuedComment);
+const layer = lineLayerTokens('!', LinePart);
+export const { BlankLine, ContinuedComment, Comment, Include, Continuation, Newline } = layer;
+const isContinued = layer.isContinued;
 
-export const BlankLine = createToken({
-  name: 'BlankLine',
-  pattern: blankLinePattern(isContinued),
-  start_chars_hint: [' ', '\t', '\r', '\n'],
-  line_breaks: true,
-});
-export const ContinuedComment = createToken({
-  name: 'ContinuedComment',
-  pattern: continuedCommentPattern('!', isContinued),
-  start_chars_hint: ['!'],
-  line_breaks: true,
-  categories: [LinePart],
-});
-export const Comment = createToken({
-  name: 'Comment',
-  pattern: lineCommentPattern('!'),
-  start_chars_hint: ['!'],
-  line_breaks: false,
-});
-export const Include = createToken({
-  name: 'Include',
-  pattern: includePattern(isContinued),
-  start_chars_hint: ['<'],
-  line_breaks: false,
-});
-export const Continuation = createToken({
-  name: 'Continuation',
-  pattern: /\\\r?\n/,
-  start_chars_hint: ['\\'],
-  line_breaks: true,
-  categories: [LinePart],
-});
-export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, start_chars_hint: ['\r', '\n'], line_breaks: true });
 /** Consecutive plain content lines with their line breaks (see contentRunPattern). */
 export const ContentRun = createToken({
   name: 'ContentRun',

@@ -15,8 +15,8 @@ export function atLineStart(text: string, offset: number): boolean {
   return offset === 0 || text.charCodeAt(offset - 1) === LF;
 }
 
-/** A match result in the shape chevrotain expects from a custom pattern. */
-function matched(text: string, start: number, end: number): RegExpExecArray | null {
+/** A match result in the shape chevrotain expects from a custom pattern (null when empty). */
+export function matched(text: string, start: number, end: number): RegExpExecArray | null {
   if (end <= start) return null;
   return [text.slice(start, end)] as unknown as RegExpExecArray;
 }

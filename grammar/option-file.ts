@@ -5,27 +5,24 @@
 //   blank lines (no meaning), `[TYPE=VALUE]` section headers, `NAME=value` settings with
 //   optional blanks around `=` and `\` continuation of long values, `<file` includes (PMDF
 //   dispatcher.cnf only).
-import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
-import {
-  atLineStart,
-  blankLinePattern,
-  fillLexGaps,
-  continuedCommentPattern,
-  includePattern,
-  isContinuationAt,
-  lineCommentPattern,
-  wordPattern,
-  WORD_START_HINT,
-} from './lexing.js';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { atLineStart, fillLexGaps, isContinuationAt, matched, wordPattern, WORD_START_HINT } from './lexing.js';
 import { LineParser, node } from './line-parser.js';
+import { lineLayerTokens } from './line-tokens.js';
 import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
 
 export const OptLinePart = createToken({ name: 'OptLinePart', pattern: Lexer.NA });
 
-const isContinued = (prev: IToken | undefined): boolean =>
-  prev !== undefined && (prev.tokenType === OptContinuation || prev.tokenType === OptContinuedComment);
-
-const COMMENT_CHARS = '!#;';
+const layer = lineLayerTokens('!#;', OptLinePart);
+export const {
+  BlankLine: OptBlankLine,
+  ContinuedComment: OptContinuedComment,
+  Comment: OptComment,
+  Include: OptInclude,
+  Continuation: OptContinuation,
+  Newline: OptNewline,
+} = layer;
+const isContinued = layer.isContinued;
 
 /** `[TYPE=VALUE]` in column 1, up to the first `]` on the line (or the line's end if unclosed). */
 const sectionHeaderPattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
@@ -43,7 +40,7 @@ const sectionHeaderPattern: CustomPatternMatcherFunc = (text, offset, tokens) =>
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10)) break;
     i++;
   }
-  return [text.slice(offset, i)] as unknown as RegExpExecArray;
+  return matched(text, offset, i);
 };
 
 /**
@@ -71,49 +68,15 @@ const valuePattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
     if (c === 92 && isContinuationAt(text, i)) break;
     i++;
   }
-  if (i === offset) return null;
-  return [text.slice(offset, i)] as unknown as RegExpExecArray;
+  return matched(text, offset, i);
 };
 
-export const OptBlankLine = createToken({
-  name: 'BlankLine',
-  pattern: blankLinePattern(isContinued),
-  start_chars_hint: [' ', '\t', '\r', '\n'],
-  line_breaks: true,
-});
-export const OptContinuedComment = createToken({
-  name: 'ContinuedComment',
-  pattern: continuedCommentPattern(COMMENT_CHARS, isContinued),
-  start_chars_hint: [...COMMENT_CHARS],
-  line_breaks: true,
-  categories: [OptLinePart],
-});
-export const OptComment = createToken({
-  name: 'Comment',
-  pattern: lineCommentPattern(COMMENT_CHARS),
-  start_chars_hint: [...COMMENT_CHARS],
-  line_breaks: false,
-});
-export const OptInclude = createToken({
-  name: 'Include',
-  pattern: includePattern(isContinued),
-  start_chars_hint: ['<'],
-  line_breaks: false,
-});
 export const OptSection = createToken({
   name: 'SectionHeader',
   pattern: sectionHeaderPattern,
   start_chars_hint: ['['],
   line_breaks: false,
 });
-export const OptContinuation = createToken({
-  name: 'Continuation',
-  pattern: /\\\r?\n/,
-  start_chars_hint: ['\\'],
-  line_breaks: true,
-  categories: [OptLinePart],
-});
-export const OptNewline = createToken({ name: 'Newline', pattern: /\r?\n/, start_chars_hint: ['\r', '\n'], line_breaks: true });
 export const OptWs = createToken({ name: 'Ws', pattern: /[ \t]+/, start_chars_hint: [' ', '\t'], line_breaks: false, categories: [OptLinePart] });
 export const OptValue = createToken({
   name: 'Value',
