@@ -4,7 +4,8 @@
 // (other-files.md §2; printed that way in the 2005Q4 LMTP back-end guide).
 import { tokenKind, type SyntaxNode, type Token } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
-import type { OptionFileModel, OptionSection, Setting } from '../src/model/types.js';
+import type { OptionFileModel, Setting } from '../src/model/types.js';
+import { optionItems } from './util/option-items.js';
 import type { Rule } from '../src/lint/types.js';
 
 /** A comment whose text, after the comment characters and blanks, is `[TYPE=value]`. */
@@ -27,19 +28,13 @@ const rule: Rule = {
     const optionFiles = [model.jobController, model.dispatcher, model.options].filter((m): m is OptionFileModel => m !== undefined);
     for (const opt of optionFiles) {
       const file = opt.file;
-      const sectionOf = new Map<SyntaxNode, OptionSection>();
-      for (const s of opt.sections) sectionOf.set(s.header, s);
       const settingOf = new Map<SyntaxNode, Setting>();
       for (const s of opt.settings) settingOf.set(s.node, s);
-      const items = file.tree.root.children as SyntaxNode[];
-      let current: OptionSection | undefined;
+      const { items, sectionAt } = optionItems(opt);
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        if (item.kind === 'SectionHeader') {
-          current = sectionOf.get(item);
-          continue;
-        }
         if (item.kind !== 'CommentLine') continue;
+        const current = sectionAt[i];
         const tok = (item.children as Token[]).find((t) => tokenKind(t) === 'Comment');
         const m = tok && HEADER_IN_COMMENT.exec(tok.image);
         if (!tok || !m) continue;

@@ -1,11 +1,10 @@
 // conflicting-keywords: two keywords of one mutually exclusive group on one line
 // (`mx nomx`), or one keyword twice with different arguments. Only one of them can be in
 // force (channel-keywords.md §1 rule 7: the natural reading is "last wins").
-import { edit, type Fix } from '../src/edit/edits.js';
 import { KEYWORDS } from '../src/model/keywords.js';
 import type { KeywordUse } from '../src/model/types.js';
 import type { Rule } from '../src/lint/types.js';
-import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner, removeUseEdits } from './util/keyword-lines.js';
+import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner, removeUseFix } from './util/keyword-lines.js';
 
 /** Synonyms share one canonical name (`sourceroute` → `822`): writing both is no conflict. */
 const CANONICAL = new Map<string, string>();
@@ -16,11 +15,6 @@ for (const info of KEYWORDS.values()) {
 const canonical = (name: string) => CANONICAL.get(name) ?? name;
 
 const argText = (u: KeywordUse) => u.args.map((a) => a.text).join(' ');
-
-function removeFix(u: KeywordUse, what: string): Fix {
-  const r = removeUseEdits(u);
-  return { description: `remove ${what}`, edits: [edit(u.file, r.start, r.end, '')] };
-}
 
 const rule: Rule = {
   meta: {
@@ -49,7 +43,7 @@ const rule: Rule = {
               start: use.word.start,
               end: use.word.end,
               message: `'${use.word.text}' and '${prev.word.text}' (earlier on this line) are alternatives of one setting of ${lineOwner(line)}: only one can be in force, and the MTA keeps the last one read, '${use.word.text}'; remove the one you do not mean`,
-              suggestions: [removeFix(prev, `'${prev.word.text}'`), removeFix(use, `'${use.word.text}'`)],
+              suggestions: [removeUseFix(prev), removeUseFix(use)],
             });
           }
           continue;
@@ -63,7 +57,7 @@ const rule: Rule = {
             start: use.range.start,
             end: use.range.end,
             message: `'${use.word.text}' is given twice on this line for ${lineOwner(line)} ('${prev.word.text} ${argText(prev)}', then '${use.word.text} ${argText(use)}'): the MTA keeps the last one read; remove the one you do not mean`,
-            suggestions: [removeFix(prev, `'${prev.word.text} ${argText(prev)}'`), removeFix(use, `'${use.word.text} ${argText(use)}'`)],
+            suggestions: [removeUseFix(prev, `'${prev.word.text} ${argText(prev)}'`), removeUseFix(use, `'${use.word.text} ${argText(use)}'`)],
           });
         }
       }

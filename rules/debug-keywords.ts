@@ -6,7 +6,7 @@
 import { edit } from '../src/edit/edits.js';
 import type { OptionFileModel } from '../src/model/types.js';
 import type { Rule } from '../src/lint/types.js';
-import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner, removeUseEdits } from './util/keyword-lines.js';
+import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner, removeUseFix } from './util/keyword-lines.js';
 import { parseMtaInteger } from './util/mta-integer.js';
 
 const PROGRAM: Record<string, string> = {
@@ -28,13 +28,12 @@ const rule: Rule = {
       for (const use of line.uses) {
         const name = use.info?.name;
         if (!name || !PROGRAM[name] || isMisplacedCommentWord(model, use.word)) continue;
-        const r = removeUseEdits(use);
         context.report({
           file,
           start: use.word.start,
           end: use.word.end,
           message: `'${use.word.text}' writes debug output of the ${PROGRAM[name]} of ${lineOwner(line)} to the channel log: left on, the logs grow with every message and fill the log directory; remove it when the debugging is done`,
-          suggestions: [{ description: `remove '${use.word.text}'`, edits: [edit(file, r.start, r.end, '')] }],
+          suggestions: [removeUseFix(use)],
         });
       }
     }

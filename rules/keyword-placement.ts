@@ -8,11 +8,9 @@
 //   * the subaddress keywords only matter on l and on channels with aliaslocal (info).
 // Only keywords written on the channel itself: a `defaults` line applies to every channel
 // by design, and the MTA ignores what does not apply.
-import { edit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import type { Rule, Severity } from '../src/lint/types.js';
 import type { Channel, KeywordUse } from '../src/model/types.js';
-import { isMisplacedCommentWord, realChannels, removeUseEdits } from './util/keyword-lines.js';
-import type { Severity } from '../src/lint/types.js';
+import { isMisplacedCommentWord, realChannels, removeUseFix } from './util/keyword-lines.js';
 
 const isTcp = (c: Channel) => c.name.toLowerCase().startsWith('tcp_');
 
@@ -73,14 +71,13 @@ const rule: Rule = {
       for (const use of channel.keywords) {
         const p = use.info && PLACEMENTS[use.info.name];
         if (!p || !p.wrong(channel, keys) || isMisplacedCommentWord(model, use.word)) continue;
-        const r = removeUseEdits(use);
         context.report({
           file: channel.file,
           start: use.word.start,
           end: use.word.end,
           severity: p.severity,
           message: p.message(use, channel),
-          suggestions: [{ description: `remove '${use.word.text}'`, edits: [edit(channel.file, r.start, r.end, '')] }],
+          suggestions: [removeUseFix(use)],
         });
       }
     }

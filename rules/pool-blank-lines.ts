@@ -2,9 +2,10 @@
 // The reader skips blank lines, but one looks like the end of a section when it is not:
 // a setting written below it still belongs to the pool above. The documented layout
 // separates sections with `!` lines; the fix writes `!` instead.
-import { tokenKind, type SyntaxNode, type Token } from '../grammar/index.js';
+import { tokenKind, type Token } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
 import type { OptionSection } from '../src/model/types.js';
+import { optionItems } from './util/option-items.js';
 import type { Rule } from '../src/lint/types.js';
 
 const isPool = (s: OptionSection | undefined) => s !== undefined && (s.type === 'POOL' || s.type === 'QUEUE');
@@ -20,16 +21,10 @@ const rule: Rule = {
     const jc = context.model.jobController;
     if (!jc) return;
     const file = jc.file;
-    const sectionOf = new Map<SyntaxNode, OptionSection>();
-    for (const s of jc.sections) sectionOf.set(s.header, s);
-    const items = file.tree.root.children as SyntaxNode[];
-    let current: OptionSection | undefined;
+    const { items, sectionAt, sectionOf } = optionItems(jc);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (item.kind === 'SectionHeader') {
-        current = sectionOf.get(item);
-        continue;
-      }
+      const current = sectionAt[i];
       if (item.kind !== 'BlankLines' || !isPool(current)) continue;
       // Only between two pools: the next line that is not blank or a comment starts a pool.
       let k = i + 1;

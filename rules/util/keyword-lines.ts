@@ -1,6 +1,7 @@
 // The keyword lines of a configuration: each channel's own first line and each
 // `defaults` / `nodefaults` line, every one exactly once (a channel's inherited defaults
 // are reported where they are written, on the defaults line).
+import { edit, type Fix } from '../../src/edit/edits.js';
 import type { Channel, ConfigModel, DefaultsBlock, KeywordUse } from '../../src/model/types.js';
 import { realChannels } from './bogus-channels.js';
 import { isMisplacedCommentWord } from './misplaced-comment.js';
@@ -49,10 +50,16 @@ export function isUnquotedDuration(uses: readonly KeywordUse[], i: number): bool
 }
 
 /**
- * Edits that delete a keyword use (with its arguments) and the blanks before it, so the
+ * A fix that deletes a keyword use (with its arguments) and the blanks before it, so the
  * rest of the line keeps its spacing; across a `\` continuation only the words go.
+ * `what` names it in the fix's title (default: the keyword as written).
  */
-export function removeUseEdits(use: KeywordUse): { start: number; end: number } {
+export function removeUseFix(use: KeywordUse, what = `'${use.word.text}'`): Fix {
+  const r = removeUseRange(use);
+  return { description: `remove ${what}`, edits: [edit(use.file, r.start, r.end, '')] };
+}
+
+function removeUseRange(use: KeywordUse): { start: number; end: number } {
   const text = use.file.text;
   let start = use.range.start;
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
