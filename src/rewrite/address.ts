@@ -58,22 +58,34 @@ function hasControl(s: string): boolean {
   return false;
 }
 
-/** Check a local part (top level: quotes balanced, no specials outside quotes). */
-function localProblem(local: string): string | undefined {
-  if (local === '') return 'empty local part';
+/**
+ * Calls `each(c, i)` for every character of a local part that stands outside double
+ * quotes (a backslash escapes the next character inside quotes); stops when `each`
+ * returns true. Returns whether a quote was left open.
+ */
+function scanUnquoted(local: string, each: (c: string, i: number) => boolean | void): boolean {
   let inQuote = false;
   for (let i = 0; i < local.length; i++) {
     const c = local[i]!;
     if (inQuote) {
       if (c === '\\') i++;
       else if (c === '"') inQuote = false;
-      continue;
-    }
-    if (c === '"') inQuote = true;
-    else if (/[\s()<>,;:\\\[\]@]/.test(c)) return `invalid character '${/\s/.test(c) ? 'space' : c}' in local part '${local}'`;
+    } else if (c === '"') inQuote = true;
+    else if (each(c, i)) return false;
   }
-  if (inQuote) return `unbalanced quote in local part '${local}'`;
-  return undefined;
+  return inQuote;
+}
+
+/** Check a local part (top level: quotes balanced, no specials outside quotes). */
+function localProblem(local: string): string | undefined {
+  if (local === '') return 'empty local part';
+  let problem: string | undefined;
+  const open = scanUnquoted(local, (c) => {
+    if (!/[\s()<>,;:\\\[\]@]/.test(c)) return false;
+    problem = `invalid character '${/\s/.test(c) ? 'space' : c}' in local part '${local}'`;
+    return true;
+  });
+  return problem ?? (open ? `unbalanced quote in local part '${local}'` : undefined);
 }
 
 const SIMPLE = /^([A-Za-z0-9_+=.'&#~^{}|/*?$-]+)@([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)$/;
@@ -164,17 +176,9 @@ export function parseAddress(input: string): ParseAddressResult {
 /** Positions of top-level (unquoted) occurrences of `ch` in a local part. */
 function topLevel(local: string, ch: string): number[] {
   const out: number[] = [];
-  let inQuote = false;
-  for (let i = 0; i < local.length; i++) {
-    const c = local[i]!;
-    if (inQuote) {
-      if (c === '\\') i++;
-      else if (c === '"') inQuote = false;
-      continue;
-    }
-    if (c === '"') inQuote = true;
-    else if (c === ch) out.push(i);
-  }
+  scanUnquoted(local, (c, i) => {
+    if (c === ch) out.push(i);
+  });
   return out;
 }
 
