@@ -55,15 +55,6 @@ export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]>
   return m;
 }
 
-/** Whether two sets of edits touch overlapping ranges of the same file. */
-export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  for (const x of a)
-    for (const y of b)
-      if (x.path === y.path && x.start < y.end && y.start < x.end) return true;
-      else if (x.path === y.path && x.start === y.start && x.end === x.start && y.end === y.start) return true;
-  return false;
-}
-
 /** The line break a file uses (CRLF when its first line break is CRLF), for inserted lines. */
 export function lineBreakOf(text: string): string {
   const i = text.indexOf('\n');

@@ -526,8 +526,11 @@ function removeLine(file: SourceFile, d: Directive): Fix {
 // ---------------------------------------------------------------------------------------
 // The fix loop and results.
 
-/** Non-overlapping fixes, first come first served in message order (ESLint's approach). */
-function chooseFixes(messages: readonly RawMessage[], filter?: (m: LintMessage) => boolean): TextEdit[] {
+/**
+ * Non-overlapping fixes, first come first served in message order (ESLint's approach):
+ * the edits of one pass of --fix. Exported for the rule tests, which apply what --fix would.
+ */
+export function chooseFixes<M extends { fix?: Fix }>(messages: readonly M[], filter?: (m: M) => boolean): TextEdit[] {
   const taken = new Map<string, [number, number][]>();
   const chosen: TextEdit[] = [];
   const overlaps = (e: TextEdit): boolean => {

@@ -3,6 +3,7 @@
 // ranges, and for fixable rules the text after all fixes are applied.
 import { buildModel, type TopFile } from '../../src/model/load.js';
 import { applyEdits, editsByFile } from '../../src/edit/edits.js';
+import { chooseFixes } from '../../src/lint/engine.js';
 import type { LintScope, Report, Rule } from '../../src/lint/types.js';
 import type { FileKind } from '../../grammar/index.js';
 
@@ -89,10 +90,9 @@ export function runRule(rule: Rule, c: RuleCase): RunResult {
     },
   });
   reports.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : a.start - b.start));
-  // Apply all fixes that do not overlap, as --fix would in one pass.
+  // Apply the fixes one pass of --fix would (the engine's choice of non-overlapping fixes).
   const fixed: CaseFiles = { ...files };
-  const allEdits = reports.flatMap((r) => r.fix?.edits ?? []);
-  const byPath = editsByFile(allEdits);
+  const byPath = editsByFile(chooseFixes(reports));
   for (const f of model.files) {
     const edits = byPath.get(f.path);
     if (edits) fixed[f.relPath] = applyEdits(f.text, edits);
