@@ -1,7 +1,7 @@
 // Reading a configuration directory (or in-memory texts) into one ConfigModel.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, fileKindFromName, parse, type FileKind, type SyntaxNode } from '../../grammar/index.js';
+import { LineIndex, parse, type FileKind, type SyntaxNode } from '../../grammar/index.js';
 import { buildImta, effectiveKeywords } from './imta.js';
 import { buildAliases, buildDispatcher, buildJobController, buildMappings, buildOptionFile } from './options.js';
 import type { Channel, ConfigModel, Include, ModelDiagnostic, OptionSection, Pool, SourceFile } from './types.js';
@@ -93,14 +93,24 @@ interface ReadResult {
   stat?: SourceFile['stat'];
 }
 
+/** A path relative to the configuration directory, with `/` (how overrides and reports name files). */
+function relativeTo(dir: string, abs: string): string {
+  return path.relative(dir, abs).split(path.sep).join('/');
+}
+
+/** The override text for a file, if `overrides` has one. */
+function overrideFor(dir: string | undefined, overrides: Record<string, string> | undefined, abs: string): string | undefined {
+  if (!dir || !overrides) return undefined;
+  const rel = relativeTo(dir, abs);
+  return Object.prototype.hasOwnProperty.call(overrides, rel) ? overrides[rel] : undefined;
+}
+
 type Reader = (absPath: string) => ReadResult | { error: 'missing' | 'unreadable'; message: string };
 
 function diskReader(dir: string | undefined, overrides: Record<string, string> | undefined): Reader {
   return (abs) => {
-    if (overrides && dir) {
-      const rel = path.relative(dir, abs).split(path.sep).join('/');
-      if (Object.prototype.hasOwnProperty.call(overrides, rel)) return { text: overrides[rel], encoding: 'utf8' };
-    }
+    const override = overrideFor(dir, overrides, abs);
+    if (override !== undefined) return { text: override, encoding: 'utf8' };
     try {
       const st = fs.statSync(abs);
       if (st.isDirectory()) return { error: 'unreadable', message: 'is a directory' };
@@ -161,15 +171,13 @@ export function buildModel(input: ModelInput): ConfigModel {
     if (path.isAbsolute(target)) {
       if (input.root) return { abs: path.join(path.resolve(input.root), target) };
       const local = path.join(base, path.basename(target));
-      if (fs.existsSync(local) || hasOverride(local)) return { abs: local };
+      if (fs.existsSync(local) || overrideFor(dir, input.overrides, local) !== undefined) return { abs: local };
       return {
         unresolved: `absolute include path '${target}' is outside the configuration directory; pass --root (or "root" in cnflint.config.json) to check it`,
       };
     }
     return { abs: path.resolve(path.dirname(from.path), target) };
   };
-  const hasOverride = (abs: string) =>
-    !!(dir && input.overrides && Object.prototype.hasOwnProperty.call(input.overrides, path.relative(dir, abs).split(path.sep).join('/')));
 
   const resolveInclude = (
     target: string,
@@ -207,7 +215,7 @@ export function buildModel(input: ModelInput): ConfigModel {
           : `included file '${target}' cannot be read (${got.message}); included files must be world-readable`,
       );
     }
-    const rel = dir ? path.relative(dir, r.abs).split(path.sep).join('/') : r.abs;
+    const rel = dir ? relativeTo(dir, r.abs) : r.abs;
     const sf = sourceFile(got.text, 'imta.cnf', r.abs, rel, { encoding: got.encoding, stat: got.stat, start: section, includedFrom: inc }, diagnostics);
     files.push(sf);
     inc.included = sf;
@@ -344,5 +352,3 @@ export function loadConfig(dir: string, options: LoadOptions = {}): ConfigModel 
   return buildModel({ ...options, dir: abs, files });
 }
 
-/** Kind of a file by name, for single-file use. */
-export { fileKindFromName };
