@@ -1,7 +1,7 @@
 // imta.cnf trees to channels, defaults and rewrite rules, following include lines in
 // reading order (an included file's lines count exactly as if typed at the include line).
 import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
-import { forEachRunLine, isRunItem, rawItemsOf, rawTokensOf, runLine, type RunItem } from '../../grammar/imta.js';
+import { forEachRunLine, isRunItem, rawItemsOf, runLine, type RunItem } from '../../grammar/imta.js';
 import { acceptsArgument, lookupKeyword, requiredArguments, type KeywordInfo } from './keywords.js';
 import type {
   Channel,
@@ -185,23 +185,10 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
    * line's text without splitting it into word tokens. Returns false for anything else
    * (continued lines, quotes, a trailing lone `\`, no template), which lineWords handles.
    */
-  const addSimpleRule = (line: SyntaxNode, file: SourceFile): boolean => {
-    const raw = rawTokensOf(line);
-    let body: Token | undefined;
-    for (const t of raw) {
-      const name = t.tokenType.name;
-      if (name === 'LineBody') {
-        if (body) return false;
-        body = t;
-      } else if (name !== 'Newline') return false;
-    }
-    return !!body && scanSimpleRule(file, body.startOffset, body.startOffset + body.image.length, line);
-  };
-
   /**
-   * A one-physical-line rule `pattern<blanks>template` read straight from the text of
-   * [start, end). Returns false for anything else (quotes, a trailing lone `\`, no
-   * template), which addRule reads word by word.
+   * A one-physical-line rule `pattern<blanks>template` (the lines of a content run) read
+   * straight from the text of [start, end). Returns false for anything else (quotes, a
+   * trailing lone `\`, no template), which addRule reads word by word.
    */
   const scanSimpleRule = (file: SourceFile, start: number, n: number, node: SyntaxNode | RunRef, lineIndex = 0): boolean => {
     const text = file.text;
@@ -234,8 +221,8 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     });
   };
 
+  /** A rule read word by word (continued lines, quotes, a lone trailing `\`, no template). */
   const addRule = (line: SyntaxNode, file: SourceFile) => {
-    if (addSimpleRule(line, file)) return;
     const tokens = line.children as Token[];
     const { words } = lineWords(tokens);
     if (!words.length) return;
