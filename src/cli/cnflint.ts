@@ -7,10 +7,9 @@
 import yargs from 'yargs';
 import { FILE_KINDS } from '../../grammar/syntax.js';
 import { FORMAT_NAMES } from '../lint/reporters/index.js';
-import { packageInfo } from '../lint/package-info.js';
 import { SUBCOMMANDS, type Subcommand } from './commands/index.js';
 import type { Rule } from '../lint/types.js';
-import { USER_ERRORS, UsageError, finishParser, oneLine, processIO, type CliIO } from './io.js';
+import { USER_ERRORS, UsageError, finishParser, oneLine, parseCommandLine, processIO, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
 
@@ -59,18 +58,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
   try {
     let selected: Subcommand | 'lint' | undefined;
     const parser = finishParser(buildParser((c) => (selected = c)));
-    const parsed = await new Promise<{ argv: Record<string, unknown>; output: string }>((resolve, reject) => {
-      parser.parse([...argv], {}, (err: Error | undefined, a: Record<string, unknown>, output: string) => (err ? reject(err) : resolve({ argv: a, output })));
-    });
-    args = parsed.argv;
-    if (args.help) {
-      io.stdout.write(`${parsed.output}\n`);
-      return 0;
-    }
-    if (args.version) {
-      io.stdout.write(`${packageInfo().version}\n`);
-      return 0;
-    }
+    const parsed = await parseCommandLine<Record<string, unknown>>(parser, argv, io);
+    if (parsed.exit !== undefined) return parsed.exit;
+    args = parsed.args;
     if (args.listRules) {
       const { listRules } = await import('./commands/list-rules.js');
       return await listRules(io);

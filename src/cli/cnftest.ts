@@ -11,12 +11,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import yargs from 'yargs';
-import { packageInfo } from '../lint/package-info.js';
 import type { ConfigModel } from '../model/types.js';
 import type { ChannelInfo, RewriteTable } from '../rewrite/engine.js';
 import type { RouteCaseResult, RoutesRunResult } from '../rewrite/routes.js';
 import type { RewriteOptions, RewriteResult } from '../rewrite/types.js';
-import { USER_ERRORS, UsageError, finishParser, oneLine, processIO, type CliIO } from './io.js';
+import { USER_ERRORS, UsageError, finishParser, oneLine, parseCommandLine, processIO, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
 
@@ -97,18 +96,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
   const debug = args0.includes('--debug');
   try {
     const parser = finishParser(buildParser());
-    const parsed = await new Promise<{ argv: Args; output: string }>((resolve, reject) => {
-      parser.parse(args0, {}, (err: Error | undefined, a: Args, output: string) => (err ? reject(err) : resolve({ argv: a, output })));
-    });
-    const args = parsed.argv;
-    if (args.help) {
-      io.stdout.write(`${parsed.output}\n`);
-      return 0;
-    }
-    if (args.version) {
-      io.stdout.write(`${packageInfo().version}\n`);
-      return 0;
-    }
+    const parsed = await parseCommandLine<Args>(parser, args0, io);
+    if (parsed.exit !== undefined) return parsed.exit;
+    const args = parsed.args;
     const command = (args._ as unknown[])[0];
     if (command === undefined) throw new UsageError('name a command: rewrite or routes');
     if (command === 'rewrite') return await runRewrite(args, io);

@@ -1,5 +1,7 @@
 // The CLIs' connection to the outside world, injectable so that tests run a CLI in
 // process with captured output (and no process.exit anywhere).
+import { packageInfo } from '../lint/package-info.js';
+
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -69,4 +71,27 @@ export function finishParser<T extends { help(o: string): T; alias(a: string, b:
 /** A message on one line (error messages from the system may contain line breaks). */
 export function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * Parses a command line with a finished yargs parser (see finishParser) and answers
+ * --help and --version itself: then `exit` is the exit code and the caller returns it.
+ */
+export async function parseCommandLine<A extends { help?: unknown; version?: unknown }>(
+  parser: { parse(argv: string[], ctx: object, cb: (err: Error | undefined, argv: A, output: string) => void): unknown },
+  argv: readonly string[],
+  io: CliIO,
+): Promise<{ args: A; exit?: undefined } | { exit: number }> {
+  const { args, output } = await new Promise<{ args: A; output: string }>((resolve, reject) => {
+    parser.parse([...argv], {}, (err, a, out) => (err ? reject(err) : resolve({ args: a, output: out })));
+  });
+  if (args.help) {
+    io.stdout.write(`${output}\n`);
+    return { exit: 0 };
+  }
+  if (args.version) {
+    io.stdout.write(`${packageInfo().version}\n`);
+    return { exit: 0 };
+  }
+  return { args };
 }
