@@ -2,7 +2,7 @@
 // reading order (an included file's lines count exactly as if typed at the include line).
 import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { forEachRunLine, isRunItem, rawItemsOf, runLine, type RunItem } from '../../grammar/imta.js';
-import { acceptsArgument, lookupKeyword, requiredArguments, type KeywordInfo } from './keywords.js';
+import { acceptsArgument, lookupKeyword, requiredArguments } from './keywords.js';
 import type {
   Channel,
   DefaultsBlock,
@@ -46,25 +46,20 @@ export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
   return out;
 }
 
-/** The exclusive group of a keyword use, if any. */
-export function groupOf(k: KeywordUse): string | undefined {
-  return k.info?.group;
-}
-
 /** Keywords in force: the channel's own, plus defaults whose keyword and group it does not set itself. */
 export function effectiveKeywords(channel: Channel): KeywordUse[] {
   const ownKeys = new Set<string>();
   const ownGroups = new Set<string>();
   for (const k of channel.keywords) {
     ownKeys.add(k.key);
-    const g = groupOf(k);
+    const g = k.info?.group;
     if (g) ownGroups.add(g);
   }
   // Later defaults win over earlier ones of the same group (imta-cnf.md §7.3).
   const fromDefaults = new Map<string, KeywordUse>();
   for (const d of channel.defaults) {
     if (ownKeys.has(d.key)) continue;
-    const g = groupOf(d);
+    const g = d.info?.group;
     if (g && ownGroups.has(g)) continue;
     fromDefaults.set(g ? `group:${g}` : `key:${d.key}`, d);
   }
@@ -328,4 +323,3 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
   return out;
 }
 
-export type { KeywordInfo };
