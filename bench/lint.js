@@ -1,7 +1,7 @@
 // Lint benchmark: the whole cnflint CLI (spawned `node bin/cnflint.js`) on the synthetic
-// 10 MB configuration, against the floor of reading and splitting the same files, and
-// cnflint's start-up on examples/siroe against `node -e 0`. Every measurement runs in a
-// fresh process; ratios are taken within this run (shared machines are noisy).
+// 10 MB configuration, against the floor of reading and splitting the same files (start-up
+// on examples/siroe is measured by bench/run.js, with the other CLIs). Every measurement
+// runs in a fresh process; ratios are taken within this run (shared machines are noisy).
 //
 //   node bench/lint.js [DIR] [floor-ms]     (bench/run.js passes its own floor measurement)
 //
@@ -80,12 +80,6 @@ if (big.some((r) => r.status === 2)) {
 const bigMs = median(big.map((r) => r.ms));
 const bigRss = Math.max(...big.map((r) => r.rssMiB));
 
-const startRuns = (args) => Array.from({ length: 7 }, () => measure(args));
-const nodeStart = startRuns(['-e', '0']);
-const siroe = startRuns([BIN, 'examples/siroe']);
-const nodeMs = median(nodeStart.map((r) => r.ms));
-const siroeMs = median(siroe.map((r) => r.ms));
-
 const size = fs.statSync(path.join(DIR, 'imta.cnf')).size;
 const rows = [
   ['read + split lines (floor, in process)', floorMs, floorRss, '1.0x'],
@@ -96,7 +90,3 @@ console.log(`lint: cnflint CLI on ${DIR} (imta.cnf ${(size / 1e6).toFixed(1)} MB
 console.log('| measurement | median ms | peak RSS MiB | ratio to floor |');
 console.log('|---|---:|---:|---:|');
 for (const [name, ms, rss, ratio] of rows) console.log(`| ${name} | ${ms.toFixed(0)} | ${rss.toFixed(0)} | ${ratio} |`);
-console.log('\n| start-up | median ms | peak RSS MiB | ratio to node -e 0 |');
-console.log('|---|---:|---:|---:|');
-console.log(`| node -e 0 | ${nodeMs.toFixed(0)} | ${median(nodeStart.map((r) => r.rssMiB)).toFixed(0)} | 1.00x |`);
-console.log(`| cnflint examples/siroe | ${siroeMs.toFixed(0)} | ${median(siroe.map((r) => r.rssMiB)).toFixed(0)} | ${(siroeMs / nodeMs).toFixed(2)}x |`);
