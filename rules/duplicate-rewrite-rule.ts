@@ -52,7 +52,7 @@ const rule: Rule = {
     // Most patterns occur once: keep the rule itself until a second one comes.
     const byPattern = new Map<string, RewriteRule | PatternState>();
     for (const r of context.model.rules) {
-      if (!r.template || r.pattern.text.startsWith('!')) continue; // rule-without-template, misplaced-comment
+      if (!r.template || (r.tag || r.key).startsWith('!')) continue; // rule-without-template, misplaced-comment (a pattern starting with '!')
       const key = r.tag ? r.tag.toLowerCase() + r.key : r.key;
       const got = byPattern.get(key);
       if (!got) {

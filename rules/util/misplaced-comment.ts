@@ -113,7 +113,8 @@ export function misplacedComments(model: ConfigModel): MisplacedComments {
   }
 
   for (const rule of model.rules) {
-    if (startsComment(rule.pattern)) {
+    // (tag or key first: the pattern's word is only made for the rules that need it)
+    if ((rule.tag || rule.key).startsWith('!') && startsComment(rule.pattern)) {
       add({
         file: rule.file,
         role: 'rule',

@@ -84,12 +84,17 @@ class RunRef {
 }
 
 class Rule implements RewriteRule {
+  /** The pattern word, made on first use (most rules are never reported). */
+  private patternWord: Word | undefined;
+
   constructor(
-    public pattern: Word,
+    /** The pattern word, or where it is in the file's text. */
+    pattern: Word | { start: number; end: number },
     public tag: string,
     public key: string,
     public template: string,
-    public templateRange: Range,
+    private readonly templateStart: number,
+    private readonly templateEnd: number,
     /** Pairs (offset in template, source offset) where the mapping jumps; empty when contiguous. */
     private readonly jumps: number[] | undefined,
     public file: SourceFile,
@@ -98,7 +103,24 @@ class Rule implements RewriteRule {
     public index: number,
     /** With a RunRef: the rule's line within the run. */
     private readonly runLineIndex = 0,
-  ) {}
+  ) {
+    if ('text' in pattern) this.patternWord = pattern;
+    else {
+      this.patternStart = pattern.start;
+      this.patternEnd = pattern.end;
+    }
+  }
+
+  private patternStart = 0;
+  private patternEnd = 0;
+
+  get pattern(): Word {
+    return (this.patternWord ??= makeWord(this.file.text.slice(this.patternStart, this.patternEnd), this.patternStart, this.patternEnd));
+  }
+
+  get templateRange(): Range {
+    return { start: this.templateStart, end: this.templateEnd };
+  }
 
   get node(): SyntaxNode {
     const ref = this.nodeRef;
@@ -107,8 +129,8 @@ class Rule implements RewriteRule {
   }
 
   templateOffset(i: number): number {
-    if (!this.jumps) return this.templateRange.start + i;
-    let base = this.templateRange.start;
+    if (!this.jumps) return this.templateStart + i;
+    let base = this.templateStart;
     let from = 0;
     for (let k = 0; k < this.jumps.length; k += 2) {
       if (this.jumps[k] > i) break;
@@ -199,12 +221,12 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     while (te > ts && blank(text.charCodeAt(te - 1))) te--;
     if (ts >= te || text.charCodeAt(ps) === 34 /* " */) return false;
     if (text.charCodeAt(te - 1) === 92 /* \ */ && (te - 1 === ts || blank(text.charCodeAt(te - 2)))) return false;
-    const pattern = makeWord(text.slice(ps, pe), ps, pe);
-    const bar = pattern.text.lastIndexOf('|');
-    const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
-    const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
+    const patternText = text.slice(ps, pe);
+    const bar = patternText.lastIndexOf('|');
+    const tag = bar >= 0 ? patternText.slice(0, bar + 1) : '';
+    const key = (bar >= 0 ? patternText.slice(bar + 1) : patternText).toLowerCase();
     const template = text.slice(ts, te);
-    out.rules.push(new Rule(pattern, tag, key, template, { start: ts, end: te }, undefined, file, node, out.rules.length, lineIndex));
+    out.rules.push(new Rule({ start: ps, end: pe }, tag, key, template, ts, te, undefined, file, node, out.rules.length, lineIndex));
     return true;
   };
 
@@ -265,7 +287,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
         message: `rewrite rule '${pattern.text}' has no template; write 'pattern template' on one line (a continued line needs '\\' as its last character)`,
       });
     }
-    out.rules.push(new Rule(pattern, tag, key, template, templateRange, jumps, file, line, out.rules.length));
+    out.rules.push(new Rule(pattern, tag, key, template, templateRange.start, templateRange.end, jumps, file, line, out.rules.length));
   };
 
   const addBlock = (block: SyntaxNode, file: SourceFile) => {
