@@ -1,0 +1,77 @@
+// bin/launch.js: the CLIs run from a CommonJS bundle compiled with vm.Script and a V8
+// code cache. A cache that does not fit (another Node.js, other flags, a damaged file)
+// must only cost speed, never the run.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const LAUNCH = path.join(REPO, 'bin/launch.js');
+
+/** Runs `code` (an ES module) in a fresh node, returning its stdout lines. */
+function node(code: string) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: REPO, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
+}
+
+describe('loadBundle', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnflint-launch-'));
+    fs.writeFileSync(
+      path.join(dir, 'cli.cjs'),
+      "const path = require('node:path');\nexports.main = async (argv) => `${path.basename(__filename)} ${typeof module.exports} ${argv.join(',')}`;\n",
+    );
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const run = (extra = '') =>
+    node(`import { loadBundle } from ${JSON.stringify(LAUNCH)};
+import * as fs from 'node:fs';
+const file = ${JSON.stringify(path.join(dir, 'cli.cjs'))};
+const { main, script } = loadBundle(file);
+console.log(await main(['a', 'b']), script.cachedDataRejected);
+${extra}`);
+
+  test('runs a bundle without a cache (nothing to reject)', () => {
+    expect(run()).toEqual({ status: 0, stdout: 'cli.cjs object a,b undefined', stderr: '' });
+  });
+
+  test('a cache made from a run is taken by the next run', () => {
+    expect(run("fs.writeFileSync(file + '.cache', script.createCachedData());").status).toBe(0);
+    expect(run().stdout).toBe('cli.cjs object a,b false');
+  });
+
+  test('a damaged cache is rejected and the bundle still runs', () => {
+    fs.writeFileSync(path.join(dir, 'cli.cjs.cache'), Buffer.from('not a V8 code cache at all'));
+    expect(run()).toEqual({ status: 0, stdout: 'cli.cjs object a,b true', stderr: '' });
+  });
+
+  test('a cache older than its bundle is not used', () => {
+    expect(run("fs.writeFileSync(file + '.cache', script.createCachedData());").status).toBe(0);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(dir, 'cli.cjs'), later, later);
+    expect(run().stdout).toBe('cli.cjs object a,b undefined');
+  });
+});
+
+describe('the built bundles', () => {
+  const built = ['cnflint', 'cnfmod', 'cnftest'].every((n) => fs.existsSync(path.join(REPO, `dist/bundle/${n}.cjs`)));
+  if (!built) console.warn('bundle tests skipped: dist/bundle is missing (run `npm run build` first)');
+  (built ? test : test.skip).each(['cnflint', 'cnfmod', 'cnftest'])('%s has a code cache that this Node.js takes', (name) => {
+    const r = node(`import { loadBundle } from ${JSON.stringify(LAUNCH)};
+const { main, script } = loadBundle(${JSON.stringify(path.join(REPO, `dist/bundle/${name}.cjs`))});
+console.log(typeof main, script.cachedDataRejected);`);
+    expect(r).toEqual({ status: 0, stdout: 'function false', stderr: '' });
+  }, 60_000);
+
+  (built ? test : test.skip)('finds the package from the bundle: explain prints a rule page, --version the version', () => {
+    const explain = spawnSync(process.execPath, ['bin/cnflint.js', 'explain', 'line-length'], { cwd: REPO, encoding: 'utf8' });
+    expect(explain.status).toBe(0);
+    expect(explain.stdout).toBe(fs.readFileSync(path.join(REPO, 'docs/rules/line-length.md'), 'utf8'));
+    const version = spawnSync(process.execPath, ['bin/cnftest.js', '--version'], { cwd: REPO, encoding: 'utf8' });
+    expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+  }, 60_000);
+});
