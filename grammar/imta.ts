@@ -83,9 +83,10 @@ function expandLine(raw: readonly Token[]): Token[] {
     const lexed = wordLexer.tokenize(t.image);
     const words = lexed.errors.length ? fillLexGaps(t.image, lexed.tokens, Word) : lexed.tokens;
     const base = t.startOffset;
+    // Only startOffset moves: adding endOffset (which nothing reads) to every word token
+    // would give it a second shape and an out-of-object property store.
     for (const w of words) {
       w.startOffset += base;
-      w.endOffset = w.startOffset + w.image.length - 1;
       out.push(w);
     }
   }
@@ -129,8 +130,9 @@ export function isRunItem(item: GroupItem): item is RunItem {
   return (item as RunItem).run !== undefined;
 }
 
+/** A token of the shape chevrotain's lexers make (positionTracking 'onlyOffset'). */
 function token(type: TokenType, image: string, start: number): Token {
-  return { image, startOffset: start, endOffset: start + image.length - 1, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! } as Token;
+  return { image, startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as Token;
 }
 
 /**

@@ -226,13 +226,8 @@ export function fillLexGaps(text: string, tokens: IToken[], filler: TokenType): 
   let pos = 0;
   const gap = (end: number) => {
     if (end > pos)
-      out.push({
-        image: text.slice(pos, end),
-        startOffset: pos,
-        endOffset: end - 1,
-        tokenType: filler,
-        tokenTypeIdx: filler.tokenTypeIdx!,
-      } as IToken);
+      // (the shape of chevrotain's positionTracking 'onlyOffset' tokens)
+      out.push({ image: text.slice(pos, end), startOffset: pos, tokenTypeIdx: filler.tokenTypeIdx!, tokenType: filler } as IToken);
   };
   for (const t of tokens) {
     gap(t.startOffset);

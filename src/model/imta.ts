@@ -24,20 +24,21 @@ export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
   while (i < words.length) {
     const word = words[i++];
     const info = word.quoted ? undefined : lookupKeyword(word.text);
-    const args: Word[] = [];
+    const first = i;
     let missingArgument = false;
     if (info) {
       // A single required argument is taken whatever it looks like, as the MTA does; list
       // elements and optional arguments only while the next token fits (§1 rule 6).
-      while (i < words.length && acceptsArgument(info.arity, words[i].text, args.length)) args.push(words[i++]);
-      missingArgument = args.length < requiredArguments(info.arity);
+      while (i < words.length && acceptsArgument(info.arity, words[i].text, i - first)) i++;
+      missingArgument = i - first < requiredArguments(info.arity);
     }
-    const last = args.length ? args[args.length - 1] : word;
+    const last = i > first ? words[i - 1] : word;
     out.push({
       word,
       key: word.text.slice(0, 32).toLowerCase(),
       info,
-      args,
+      // (an exact-size copy: pushing onto [] would reserve 17 slots per keyword)
+      args: words.slice(first, i),
       missingArgument,
       range: { start: word.start, end: last.end },
       file,

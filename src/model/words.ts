@@ -23,15 +23,13 @@ export function lineWords(line: SyntaxNode | Token[]): LineWords {
   const tokens = Array.isArray(line) ? line : (line.children as Token[]);
   const words: Word[] = [];
   const broken: Range[] = [];
-  let current: { parts: string[]; start: number; end: number; fused: boolean } | undefined;
+  // The word being read: its text so far (parts joined only when a continuation fuses
+  // two), start and end. Plain locals: this runs for every word of every channel block.
+  let text: string | undefined;
+  let start = 0;
+  let end = 0;
+  let fused = false;
   let afterContinuation = false;
-
-  const flush = () => {
-    if (current) {
-      words.push(makeWord(current.parts.join(''), current.start, current.end, current.fused));
-      current = undefined;
-    }
-  };
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -41,27 +39,30 @@ export function lineWords(line: SyntaxNode | Token[]): LineWords {
       continue;
     }
     if (!isWordToken(kind)) {
-      flush();
+      if (text !== undefined) words.push(makeWord(text, start, end, fused));
+      text = undefined;
       afterContinuation = false;
       continue;
     }
     if (t.image === '\\' && isLastOnPhysicalLine(tokens, i)) {
-      flush();
+      if (text !== undefined) words.push(makeWord(text, start, end, fused));
+      text = undefined;
       broken.push({ start: t.startOffset, end: t.startOffset + 1 });
       continue;
     }
-    const end = t.startOffset + t.image.length;
-    if (current && afterContinuation) {
-      current.parts.push(t.image);
-      current.end = end;
-      current.fused = true;
+    if (text !== undefined && afterContinuation) {
+      text += t.image;
+      fused = true;
     } else {
-      flush();
-      current = { parts: [t.image], start: t.startOffset, end, fused: false };
+      if (text !== undefined) words.push(makeWord(text, start, end, fused));
+      text = t.image;
+      start = t.startOffset;
+      fused = false;
     }
+    end = t.startOffset + t.image.length;
     afterContinuation = false;
   }
-  flush();
+  if (text !== undefined) words.push(makeWord(text, start, end, fused));
   return { words, brokenContinuations: broken };
 }
 
