@@ -4,7 +4,7 @@
 //
 // Exit codes, as ESLint's: 0 no errors (and no more warnings than --max-warnings),
 // 1 problems found, 2 usage error, unreadable input or internal error.
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { FILE_KINDS } from '../../grammar/syntax.js';
 import { FORMAT_NAMES } from '../lint/reporters/index.js';
 import { SUBCOMMANDS, type Subcommand } from './commands/index.js';
@@ -13,19 +13,12 @@ import { USER_ERRORS, UsageError, finishParser, oneLine, parseCommandLine, proce
 
 export type { CliIO } from './io.js';
 
-function buildParser(onCommand: (c: Subcommand | 'lint') => void) {
-  let y = yargs()
-    .scriptName('cnflint')
-    // Our own --version (yargs' would look for package.json from the working directory).
-    .version(false)
-    .usage('$0 [paths..]\n\nLint Messaging Server MTA configuration: a configuration directory (imta.cnf with job_controller.cnf, dispatcher.cnf, option.dat, mappings, aliases beside it), or single files.')
-    .command(
-      '$0 [paths..]',
-      'Lint configuration directories or files (default: the current directory)',
-      (c) => c.positional('paths', { type: 'string', array: true, describe: 'configuration directories or files' }),
-      () => onCommand('lint'),
-    );
-  for (const sub of SUBCOMMANDS) y = y.command(sub.command, sub.describe, sub.builder ?? {}, () => onCommand(sub));
+/**
+ * The options of linting: the default command's and `staged`'s. Not global, so that the
+ * help of `explain`, `install-hook` and `lsp` shows only what they take, and strict
+ * parsing rejects `cnflint explain x --fix` instead of ignoring it.
+ */
+export function withLintOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('format', { alias: 'f', type: 'string', default: 'stylish', choices: FORMAT_NAMES, describe: 'Report format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
@@ -40,8 +33,30 @@ function buildParser(onCommand: (c: Subcommand | 'lint') => void) {
     .option('fragment', { type: 'string', choices: ['rules', 'channels'], describe: 'An imta.cnf-family file is a fragment starting in this section' })
     .option('stdin', { type: 'boolean', describe: 'Lint text from standard input' })
     .option('stdin-filename', { type: 'string', describe: 'Name of the --stdin text (its kind, includes and config lookup)' })
-    .option('list-rules', { type: 'boolean', describe: 'List the rules and exit' })
-    .option('color', { type: 'boolean', describe: 'Colour the report (--no-color: never; NO_COLOR is honoured)' })
+    .option('color', { type: 'boolean', describe: 'Colour the report (--no-color: never; NO_COLOR is honoured)' }) as Argv<T>;
+}
+
+function buildParser(onCommand: (c: Subcommand | 'lint') => void) {
+  let y = yargs()
+    .scriptName('cnflint')
+    // Our own --version (yargs' would look for package.json from the working directory).
+    .version(false)
+    .usage('$0 [paths..]\n\nLint Messaging Server MTA configuration: a configuration directory (imta.cnf with job_controller.cnf, dispatcher.cnf, option.dat, mappings, aliases beside it), or single files.')
+    .command(
+      '$0 [paths..]',
+      'Lint configuration directories or files (default: the current directory)',
+      (c) =>
+        withLintOptions(c.positional('paths', { type: 'string', array: true, describe: 'configuration directories or files' })).option('list-rules', {
+          type: 'boolean',
+          describe: 'List the rules and exit',
+        }),
+      () => onCommand('lint'),
+    );
+  for (const sub of SUBCOMMANDS) {
+    const builder = sub.builder ?? ((c: Argv) => c);
+    y = y.command(sub.command, sub.describe, sub.lintOptions ? (c: Argv) => withLintOptions(builder(c)) : builder, () => onCommand(sub));
+  }
+  return y
     .option('debug', { type: 'boolean', describe: 'Print stack traces of internal errors' })
     .option('version', { alias: 'v', type: 'boolean', describe: 'Print the version' });
 }

@@ -154,6 +154,22 @@ describe('options', () => {
     expect(list.stdout).toMatch(/\nunused-disable\s+warning\s+yes\s+A cnflint-disable directive/);
   });
 
+  test('lint options belong to linting: staged takes them, explain, install-hook and lsp do not', async () => {
+    for (const [args, lint] of [
+      [['staged', '--help'], true],
+      [['explain', '--help'], false],
+      [['install-hook', '--help'], false],
+      [['lsp', '--help'], false],
+    ] as const) {
+      const help = await cli([...args]);
+      expect(help.code).toBe(0);
+      for (const option of ['--format', '--max-warnings', '--fix', '--rule']) expect([args[0], option, help.stdout.includes(option)]).toEqual([args[0], option, lint]);
+      expect(help.stdout).toContain('--debug');
+    }
+    expect((await cli(['install-hook', '--help'])).stdout).toContain('--uninstall');
+    expect(await cli(['explain', 'unused-disable', '--fix'], { rules: null })).toEqual({ code: 2, stdout: '', stderr: 'cnflint: Unknown argument: fix\n' });
+  });
+
   test('explain prints the doc page; an unknown id is exit 2 with a suggestion', async () => {
     const ok = await cli(['explain', 'unused-disable'], { rules: null });
     expect(ok.code).toBe(0);

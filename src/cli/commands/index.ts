@@ -14,6 +14,8 @@ export interface Subcommand {
   command: string;
   describe: string;
   builder?: (y: Argv) => Argv;
+  /** Takes the lint options (--format, --max-warnings, --rule ...) as plain `cnflint` does. */
+  lintOptions?: boolean;
   load(): Promise<SubcommandModule>;
 }
 
@@ -40,6 +42,7 @@ export const SUBCOMMANDS: Subcommand[] = [
     command: 'staged [files..]',
     describe: 'Lint the staged (git index) versions of the configuration directories that have staged changes',
     builder: (y) => y.positional('files', { type: 'string', array: true, describe: 'files to consider instead of the staged ones (the pre-commit framework passes them)' }),
+    lintOptions: true,
     load: () => import('./staged.js'),
   },
   {
