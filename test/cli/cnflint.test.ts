@@ -170,6 +170,20 @@ describe('options', () => {
     expect(await cli(['explain', 'unused-disable', '--fix'], { rules: null })).toEqual({ code: 2, stdout: '', stderr: 'cnflint: Unknown argument: fix\n' });
   });
 
+  test('TIMING=all adds a table of every rule and the reading of the files on stderr; the report is unchanged', async () => {
+    const plain = await cli(['examples/broken', '--format', 'json'], { rules: null });
+    const timed = await cli(['examples/broken', '--format', 'json'], { rules: null, env: { TIMING: 'all' } });
+    expect([timed.code, timed.stdout.replace(/"[^"]*examples/g, '"examples')]).toEqual([plain.code, plain.stdout.replace(/"[^"]*examples/g, '"examples')]);
+    const rows = timed.stderr.trimEnd().split('\n');
+    expect(rows.slice(0, 2).map((r) => r.replace(/ +/g, ' ').replace(/-+/g, '-'))).toEqual(['Rule | Time (ms) | Relative', ':-|-:|-:']);
+    const ids = rows.slice(2).map((r) => r.split(' | ')[0].trim());
+    expect(ids).toContain('(parse + model)');
+    expect(ids).toContain('unknown-routing-host');
+    expect(ids.length).toBeGreaterThan(30);
+    for (const r of rows.slice(2)) expect(r).toMatch(/ \| +\d+\.\d{3} \| +\d+\.\d%$/);
+    expect((await cli(['examples/siroe'], { rules: null, env: { TIMING: '3' } })).stderr.trimEnd().split('\n')).toHaveLength(5);
+  });
+
   test('explain prints the doc page; an unknown id is exit 2 with a suggestion', async () => {
     const ok = await cli(['explain', 'unused-disable'], { rules: null });
     expect(ok.code).toBe(0);

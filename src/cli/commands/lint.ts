@@ -7,6 +7,7 @@ import { parseCliRule, type RuleSettingInput } from '../../lint/config.js';
 import { REPORTERS } from '../../lint/reporters/index.js';
 import type { Rule } from '../../lint/types.js';
 import { UsageError, useColor, type CliIO } from '../io.js';
+import { formatTimings, timingRows } from '../../lint/timing.js';
 
 export interface LintArgs {
   paths?: string[];
@@ -76,6 +77,8 @@ export async function runLint(args: LintArgs, io: CliIO, rules?: readonly Rule[]
     fixFilter: args.quiet ? (m) => m.severity === 'error' : undefined,
     cwd: io.cwd,
   };
+  const timingRowCount = timingRows(io.env.TIMING);
+  if (timingRowCount !== undefined) options.timings = new Map();
 
   let results: LintResult[] = [];
   if (args.stdin) {
@@ -122,6 +125,9 @@ export async function runLint(args: LintArgs, io: CliIO, rules?: readonly Rule[]
       throw new UsageError(`cannot write the report to '${args.outputFile}': ${(e as Error).message}`);
     }
   } else stream!.write(report);
+
+  // (on stderr: stdout may carry a JSON or SARIF report, or a diff)
+  if (options.timings) io.stderr.write(formatTimings(options.timings, timingRowCount!));
 
   const errors = shown.reduce((n, r) => n + r.errorCount, 0);
   const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
