@@ -104,6 +104,13 @@ export function lexWords(image: string, base: number, out: Token[]): void {
  * general tokenizer has not been optimised yet.
  */
 export function splitPlainWords(image: string, base: number, out: Token[]): void {
+  eachPlainWord(image, base, (type, text, start) => {
+    out.push({ image: text, startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as Token);
+  });
+}
+
+/** What splitPlainWords makes, as calls instead of token objects. */
+function eachPlainWord(image: string, base: number, each: WordTokenVisitor): void {
   const n = image.length;
   let i = 0;
   while (i < n) {
@@ -111,8 +118,32 @@ export function splitPlainWords(image: string, base: number, out: Token[]): void
     const blank = isBlank(image.charCodeAt(i));
     i++;
     while (i < n && isBlank(image.charCodeAt(i)) === blank) i++;
-    const type = blank ? Ws : Word;
-    out.push({ image: image.slice(start, i), startOffset: base + start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as Token);
+    each(blank ? Ws : Word, image.slice(start, i), base + start);
+  }
+}
+
+/** Receives a line's word-level tokens one by one: type, text and offset. */
+export type WordTokenVisitor = (type: TokenType, image: string, start: number) => void;
+
+/**
+ * The tokens `line.children` gives, in order, as calls. A content line that was not split
+ * yet is read from its line bodies without making token objects (nor keeping any): the
+ * model reads every channel block's words this way, and the lint rules rarely need the
+ * tokens of those lines afterwards.
+ */
+export function forEachWordToken(line: SyntaxNode, each: WordTokenVisitor): void {
+  if (!(line instanceof ContentLine) || line.isSplit) {
+    for (const t of line.children as Token[]) each(t.tokenType, t.image, t.startOffset);
+    return;
+  }
+  for (const t of line.rawTokens) {
+    if (t.tokenType !== LineBody) each(t.tokenType, t.image, t.startOffset);
+    else if (!t.image.includes('"')) eachPlainWord(t.image, t.startOffset, each);
+    else {
+      const words: Token[] = [];
+      lexWords(t.image, t.startOffset, words);
+      for (const w of words) each(w.tokenType, w.image, w.startOffset);
+    }
   }
 }
 
@@ -129,6 +160,11 @@ class ContentLine implements SyntaxNode {
 
   get children(): SyntaxElement[] {
     return (this.split ??= expandLine(this.rawTokens));
+  }
+
+  /** Whether `children` was read (its word tokens exist). */
+  get isSplit(): boolean {
+    return this.split !== undefined;
   }
 }
 

@@ -112,15 +112,43 @@ export function lastToken(e: SyntaxElement): Token | undefined {
   return undefined;
 }
 
+/**
+ * The elements to look at for a node's first and last offsets: a node whose tokens exist in
+ * a coarser form before `children` is read (a content line not yet split into words) is
+ * measured by those, which start and end where its words do.
+ */
+function offsetElements(e: SyntaxNode): readonly SyntaxElement[] {
+  return (e as { rawTokens?: readonly Token[] }).rawTokens ?? e.children;
+}
+
+function firstOffsetToken(e: SyntaxElement): Token | undefined {
+  if (isToken(e)) return e;
+  for (const c of offsetElements(e)) {
+    const t = firstOffsetToken(c);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+function lastOffsetToken(e: SyntaxElement): Token | undefined {
+  if (isToken(e)) return e;
+  const children = offsetElements(e);
+  for (let i = children.length - 1; i >= 0; i--) {
+    const t = lastOffsetToken(children[i]);
+    if (t) return t;
+  }
+  return undefined;
+}
+
 /** Start offset of a node or token; `fallback` for an empty node. */
 export function startOf(e: SyntaxElement, fallback = 0): number {
-  const t = firstToken(e);
+  const t = firstOffsetToken(e);
   return t ? t.startOffset : fallback;
 }
 
 /** End offset (exclusive) of a node or token. */
 export function endOf(e: SyntaxElement, fallback = 0): number {
-  const t = lastToken(e);
+  const t = lastOffsetToken(e);
   return t ? t.startOffset + t.image.length : fallback;
 }
 

@@ -1,5 +1,6 @@
 // Logical-line words: how the MTA's reader splits a (possibly continued) line.
 import { tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
+import { forEachWordToken } from '../../grammar/imta.js';
 import type { Range, Word } from './types.js';
 
 const CURLY_OPEN = new Set(['\u201c', '\u201d', '\u201e', '\u2018', '\u2019']);
@@ -18,62 +19,93 @@ function isWordToken(kind: string): boolean {
  * Splits the tokens of one logical line into words. A continuation joins the physical
  * lines without inserting anything, so word parts on both sides of a `\` with no blank
  * between them form one word, as the MTA reads it.
+ *
+ * A content line not yet split into tokens is read from its line bodies directly
+ * (forEachWordToken): the words are the same, and no token objects are made.
  */
 export function lineWords(line: SyntaxNode | Token[]): LineWords {
-  const tokens = Array.isArray(line) ? line : (line.children as Token[]);
-  const words: Word[] = [];
-  const broken: Range[] = [];
-  // The word being read: its text so far (parts joined only when a continuation fuses
-  // two), start and end. Plain locals: this runs for every word of every channel block.
-  let text: string | undefined;
-  let start = 0;
-  let end = 0;
-  let fused = false;
-  let afterContinuation = false;
-
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const kind = tokenKind(t);
-    if (kind === 'Continuation' || kind === 'ContinuedComment') {
-      if (kind === 'Continuation') afterContinuation = true;
-      continue;
-    }
-    if (!isWordToken(kind)) {
-      if (text !== undefined) words.push(makeWord(text, start, end, fused));
-      text = undefined;
-      afterContinuation = false;
-      continue;
-    }
-    if (t.image === '\\' && isLastOnPhysicalLine(tokens, i)) {
-      if (text !== undefined) words.push(makeWord(text, start, end, fused));
-      text = undefined;
-      broken.push({ start: t.startOffset, end: t.startOffset + 1 });
-      continue;
-    }
-    if (text !== undefined && afterContinuation) {
-      text += t.image;
-      fused = true;
-    } else {
-      if (text !== undefined) words.push(makeWord(text, start, end, fused));
-      text = t.image;
-      start = t.startOffset;
-      fused = false;
-    }
-    end = t.startOffset + t.image.length;
-    afterContinuation = false;
-  }
-  if (text !== undefined) words.push(makeWord(text, start, end, fused));
-  return { words, brokenContinuations: broken };
+  const reader = new WordReader();
+  if (Array.isArray(line)) for (const t of line) reader.token(tokenKind(t), t.image, t.startOffset);
+  else forEachWordToken(line, (type, image, start) => reader.token(type.name, image, start));
+  return reader.finish();
 }
 
-/** Token i is followed only by blanks before the end of its physical line. */
-function isLastOnPhysicalLine(tokens: Token[], i: number): boolean {
-  for (let k = i + 1; k < tokens.length; k++) {
-    const kind = tokenKind(tokens[k]);
-    if (kind === 'Ws') continue;
-    return kind === 'Newline';
+/**
+ * Reads a line's tokens one at a time. A lone `\` word is a broken continuation when only
+ * blanks follow it on its physical line; that is known only at the next token that is not
+ * a blank, so the `\` waits until then (`pending`).
+ */
+class WordReader {
+  private readonly words: Word[] = [];
+  private readonly broken: Range[] = [];
+  /** The word being read: its text so far, start, end, and whether a continuation fused it. */
+  private text: string | undefined;
+  private start = 0;
+  private end = 0;
+  private fused = false;
+  private afterContinuation = false;
+  /** Offset of a lone `\` word not yet known to end its physical line; -1: none. */
+  private pending = -1;
+  /** Blanks came after the pending `\`. */
+  private pendingBlanks = false;
+
+  token(kind: string, image: string, start: number): void {
+    if (this.pending >= 0) {
+      if (kind === 'Ws') {
+        this.pendingBlanks = true;
+        return;
+      }
+      const at = this.pending;
+      this.pending = -1;
+      if (kind === 'Newline') {
+        this.flush();
+        this.broken.push({ start: at, end: at + 1 });
+      } else {
+        // Not the end of the line: an ordinary word after all, and the blanks after it.
+        this.word('\\', at);
+        if (this.pendingBlanks) this.separator();
+      }
+      this.pendingBlanks = false;
+    }
+    if (kind === 'Continuation' || kind === 'ContinuedComment') {
+      if (kind === 'Continuation') this.afterContinuation = true;
+    } else if (!isWordToken(kind)) this.separator();
+    else if (image === '\\') this.pending = start;
+    else this.word(image, start);
   }
-  return true;
+
+  finish(): LineWords {
+    if (this.pending >= 0) {
+      this.flush();
+      this.broken.push({ start: this.pending, end: this.pending + 1 });
+    }
+    this.flush();
+    return { words: this.words, brokenContinuations: this.broken };
+  }
+
+  private word(image: string, start: number): void {
+    if (this.text !== undefined && this.afterContinuation) {
+      this.text += image;
+      this.fused = true;
+    } else {
+      this.flush();
+      this.text = image;
+      this.start = start;
+      this.fused = false;
+    }
+    this.end = start + image.length;
+    this.afterContinuation = false;
+  }
+
+  private separator(): void {
+    this.flush();
+    this.afterContinuation = false;
+  }
+
+  private flush(): void {
+    if (this.text !== undefined) this.words.push(makeWord(this.text, this.start, this.end, this.fused));
+    this.text = undefined;
+  }
 }
 
 export function makeWord(text: string, start: number, end: number, fused = false): Word {
