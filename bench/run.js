@@ -20,20 +20,30 @@ function runJson(args, n = 3) {
   return { ms: median(runs.map((r) => r.ms)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)), runs };
 }
 
-/** Wall time of a whole command, median of n runs. */
-function wall(cmd, args, n = 7) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    spawnSync(cmd, args, { stdio: 'ignore' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(times);
+/** Wall time of one run of a command, in ms. */
+function once(cmd, args) {
+  const t0 = process.hrtime.bigint();
+  spawnSync(cmd, args, { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/**
+ * Median wall times of several commands, run in turns (A B C A B C ...) so that a change in
+ * the machine's load while measuring weighs on all of them alike.
+ */
+function wallInTurns(commands, n = 15) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < n; i++) commands.forEach(([cmd, args], k) => times[k].push(once(cmd, args)));
+  return times.map(median);
 }
 
 const rows = [];
-const floor = runJson(['bench/parse.js', 'floor', DIR], 5);
-const model = runJson(['bench/parse.js', 'model', DIR]);
+// Floor and model in turns, five of each (see wallInTurns).
+const turns = { floor: [], model: [] };
+for (let i = 0; i < 5; i++) for (const mode of ['floor', 'model']) turns[mode].push(runJson(['bench/parse.js', mode, DIR], 1).runs[0]);
+const summary = (runs) => ({ ms: median(runs.map((r) => r.ms)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) });
+const floor = summary(turns.floor);
+const model = summary(turns.model);
 rows.push(['read + split lines (floor)', floor.ms, floor.maxRssMiB, 1]);
 rows.push(['parse + model (loadConfig)', model.ms, model.maxRssMiB, model.ms / floor.ms]);
 
@@ -42,18 +52,13 @@ for (const script of ['bench/lint.js', 'bench/rewrite.js']) {
   if (fs.existsSync(script)) extra.push(script);
 }
 
-const nodeStart = wall(process.execPath, ['-e', '0']);
-const startRows = [['node -e 0', nodeStart, 1]];
-for (const [name, bin, args] of [
+const startCommands = [
   ['cnflint examples/siroe', 'bin/cnflint.js', ['examples/siroe']],
   ['cnftest --help', 'bin/cnftest.js', ['--help']],
   ['cnfmod --help', 'bin/cnfmod.js', ['--help']],
-]) {
-  if (fs.existsSync(bin)) {
-    const t = wall(process.execPath, [bin, ...args]);
-    startRows.push([name, t, t / nodeStart]);
-  }
-}
+].filter(([, bin]) => fs.existsSync(bin));
+const [nodeStart, ...cliStarts] = wallInTurns([[process.execPath, ['-e', '0']], ...startCommands.map(([, bin, args]) => [process.execPath, [bin, ...args]])]);
+const startRows = [['node -e 0', nodeStart, 1], ...startCommands.map(([name], k) => [name, cliStarts[k], cliStarts[k] / nodeStart])];
 
 console.log(`synthetic imta.cnf: ${(size / 1e6).toFixed(1)} MB, 200,000 rewrite rules, 5,000 channel blocks (${DIR})\n`);
 console.log('| measurement | median ms | peak RSS MiB | ratio to floor |');

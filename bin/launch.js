@@ -7,6 +7,7 @@
 // time (<cli>.cjs.cache): start-up then skips parsing and compiling most of the code.
 // V8 checks the cache itself (Node.js version, flags, source) and compiles normally
 // when it does not fit.
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -50,13 +51,14 @@ export async function launch(name) {
  */
 export function loadBundle(file) {
   const cacheFile = `${file}.cache`;
-  const source = readFileSync(file, 'utf8');
+  // The bundles are ASCII (esbuild escapes what is not): read them as one-byte text, which
+  // is a copy rather than a UTF-8 decode.
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cachedData = process.env.CNFLINT_WRITE_CODE_CACHE !== '1' && mtime(cacheFile) >= mtime(file) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // (No dynamic import() in the bundles: scripts/bundle.mjs refuses them, as a script
+  // compiled from a code cache gets no import callback on Node 20.)
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return { main: module.exports.main, script };

@@ -123,7 +123,7 @@ export function buildJobController(file: SourceFile, diagnostics: ModelDiagnosti
   const base = buildOptionFile(file, diagnostics);
   return {
     ...base,
-    // SIMS 3.5/4.0 called pools queues ([QUEUE=…], channel keyword `queue`).
+    // SIMS 3.5/4.0 called pools queues ([QUEUE=...], channel keyword `queue`).
     pools: base.sections
       .filter((s) => s.type === 'POOL' || s.type === 'QUEUE')
       .map((s) => ({ name: s.value, section: s, jobLimit: s.settings.find((x) => x.key === 'JOB_LIMIT') })),

@@ -67,6 +67,36 @@ console.log(typeof main, script.cachedDataRejected);`);
     expect(r).toEqual({ status: 0, stdout: 'function false', stderr: '' });
   }, 60_000);
 
+  (built ? test : test.skip).each(['cnflint', 'cnfmod', 'cnftest'])('%s bundle is ASCII, read as one-byte text', (name) => {
+    const bytes = fs.readFileSync(path.join(REPO, `dist/bundle/${name}.cjs`));
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  });
+
+  (built ? test : test.skip)('the language server starts from the bundle and answers initialize', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/cnflint.js', 'lsp', '--stdio'], { cwd: REPO });
+    const send = (m: object) => {
+      const body = JSON.stringify(m);
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const answered = new Promise<string>((resolve) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('"id":1')) resolve(out);
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    expect(await answered).toContain('"capabilities"');
+    send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
+    send({ jsonrpc: '2.0', method: 'exit' });
+    expect(await exited).toBe(0);
+    expect(err).toBe('');
+  }, 60_000);
+
   (built ? test : test.skip)('finds the package from the bundle: explain prints a rule page, --version the version', () => {
     const explain = spawnSync(process.execPath, ['bin/cnflint.js', 'explain', 'line-length'], { cwd: REPO, encoding: 'utf8' });
     expect(explain.status).toBe(0);
