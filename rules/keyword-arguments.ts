@@ -103,9 +103,11 @@ const rule: Rule = {
           });
           return;
         }
-        const broken = new Set(use.args.filter((arg) => !checkQuotes(use, arg, file, report)));
+        // Arguments whose quoting is broken get no further checks (rare: no Set unless one is).
+        let broken: Set<Word> | undefined;
+        for (const arg of use.args) if (!checkQuotes(use, arg, file, report)) (broken ??= new Set()).add(arg);
         if (arity.kind === 'one') {
-          if (broken.size) return;
+          if (broken) return;
           const arg = use.args[0];
           if (arity.arg === 'int') checkInteger(use, arg, report);
           else if ((arity.arg === 'chan' || arity.arg === 'host' || arity.arg === 'name') && swallowedKeyword(use, arg, line, report)) return;
@@ -115,9 +117,9 @@ const rule: Rule = {
             checkLength(use, arg, report);
           }
         } else if (arity.kind === 'durList') {
-          for (const arg of use.args) if (!broken.has(arg)) checkDuration(use, arg, report);
+          for (const arg of use.args) if (!broken?.has(arg)) checkDuration(use, arg, report);
         } else if (arity.kind === 'host2') {
-          for (const arg of use.args) if (!broken.has(arg)) checkLength(use, arg, report);
+          for (const arg of use.args) if (!broken?.has(arg)) checkLength(use, arg, report);
         }
       });
     }

@@ -67,10 +67,13 @@ const rule: Rule = {
   create(context) {
     const { model } = context;
     for (const channel of realChannels(model)) {
-      const keys = new Set(model.effectiveKeywords(channel).map((k) => k.info?.name ?? k.key));
+      // The keywords in force, gathered only for a channel that has a placed keyword at all.
+      let keys: ReadonlySet<string> | undefined;
       for (const use of channel.keywords) {
         const p = use.info && PLACEMENTS[use.info.name];
-        if (!p || !p.wrong(channel, keys) || isMisplacedCommentWord(model, use.word)) continue;
+        if (!p) continue;
+        keys ??= new Set(model.effectiveKeywords(channel).map((k) => k.info?.name ?? k.key));
+        if (!p.wrong(channel, keys) || isMisplacedCommentWord(model, use.word)) continue;
         context.report({
           file: channel.file,
           start: use.word.start,

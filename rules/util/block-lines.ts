@@ -111,10 +111,13 @@ export function blockLines(model: ConfigModel): BlockLines {
     const hosts = ch.officialHost ? [ch.officialHost, ...ch.extraHosts] : ch.extraHosts;
     if (!hosts.length) continue;
     const children = ch.block.children as SyntaxNode[];
-    const indexOf = new Map<SyntaxNode, number>();
-    children.forEach((n, i) => indexOf.set(n, i));
+    // (a search, not a Map per block: most blocks have neither wrapped nor lost lines)
+    const indexOf = (line: SyntaxNode): number | undefined => {
+      const i = children.indexOf(line);
+      return i < 0 ? undefined : i;
+    };
     const previousLine = (h: HostName): SyntaxNode => {
-      let j = (indexOf.get(h.line) ?? 1) - 1;
+      let j = (indexOf(h.line) ?? 1) - 1;
       while (j > 0 && children[j].kind !== 'KeywordLine' && children[j].kind !== 'HostLine') j--;
       return children[Math.max(j, 0)];
     };
@@ -153,7 +156,7 @@ export function blockLines(model: ConfigModel): BlockLines {
         if (next && next.host.text.toLowerCase() === `${h.host.text.toLowerCase()}-daemon`) name = h.host.text;
       }
       if (!name) continue;
-      let j = indexOf.get(h.line) ?? 0;
+      let j = indexOf(h.line) ?? 0;
       while (j > 1 && children[j - 1].kind === 'CommentLine') j--;
       separations.push({ channel: ch, host: h, name, previous: owner, official, insertAt: startOf(children[j]) });
       notHosts.add(h);

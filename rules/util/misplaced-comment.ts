@@ -85,10 +85,11 @@ export function misplacedComments(model: ConfigModel): MisplacedComments {
   };
 
   const keywordLine = (file: SourceFile, node: SyntaxNode, nameWord: Word, uses: { word: Word; args: Word[] }[], owner: { channel?: Channel; defaults?: DefaultsBlock }) => {
+    // Most lines have no `!` word: look before gathering the line's words.
+    if (!startsComment(nameWord) && !uses.some((u) => startsComment(u.word) || u.args.some(startsComment))) return;
     const ws: Word[] = [nameWord];
     for (const u of uses) ws.push(u.word, ...u.args);
     const i = ws.findIndex(startsComment);
-    if (i < 0) return;
     const { taken, end } = onLine(file, ws, i);
     const role: MisplacedRole = i === 0 ? 'channel' : 'keywords';
     add({ file, role, start: ws[i].start, end: realEnd(file, end), wholeLine: i === 0 && !isContinued(node), node, words: taken, ...owner });
@@ -128,7 +129,7 @@ export function misplacedComments(model: ConfigModel): MisplacedComments {
       continue;
     }
     const t = rule.template;
-    if (!/(?:^|[ \t])!/.test(t)) continue;
+    if (!t.includes('!') || !/(?:^|[ \t])!/.test(t)) continue;
     const ws = lineWords(rule.node).words;
     for (let i = 1; i < ws.length; i++) {
       if (!startsComment(ws[i])) continue;
