@@ -27,11 +27,11 @@ describe('loadBundle', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const run = (extra = '') =>
+  const run = (extra = '', withCache = true) =>
     node(`import { loadBundle } from ${JSON.stringify(LAUNCH)};
 import * as fs from 'node:fs';
 const file = ${JSON.stringify(path.join(dir, 'cli.cjs'))};
-const { main, script } = loadBundle(file);
+const { main, script } = loadBundle(file, ${withCache} && fs.existsSync(file + '.cache') ? file + '.cache' : undefined);
 console.log(await main(['a', 'b']), script.cachedDataRejected);
 ${extra}`);
 
@@ -48,12 +48,54 @@ ${extra}`);
     fs.writeFileSync(path.join(dir, 'cli.cjs.cache'), Buffer.from('not a V8 code cache at all'));
     expect(run()).toEqual({ status: 0, stdout: 'cli.cjs object a,b true', stderr: '' });
   });
+});
 
-  test('a cache older than its bundle is not used', () => {
-    expect(run("fs.writeFileSync(file + '.cache', script.createCachedData());").status).toBe(0);
-    const later = new Date(Date.now() + 5000);
-    fs.utimesSync(path.join(dir, 'cli.cjs'), later, later);
-    expect(run().stdout).toBe('cli.cjs object a,b undefined');
+describe('chooseBuild', () => {
+  let root: string;
+  beforeEach(() => (root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnflint-choose-'))));
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /** Writes the files (relative paths), each with its modification time in seconds from now. */
+  function files(times: Record<string, number>) {
+    for (const [rel, seconds] of Object.entries(times)) {
+      const file = path.join(root, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '');
+      const t = new Date(Date.now() + seconds * 1000);
+      fs.utimesSync(file, t, t);
+    }
+  }
+  const choose = async () => {
+    const { chooseBuild } = await import(LAUNCH);
+    const got = chooseBuild(root, 'cnflint');
+    return got && Object.fromEntries(Object.entries(got).map(([k, v]) => [k, v === undefined ? v : path.relative(root, v as string)]));
+  };
+
+  test('a checkout: the bundle and its cache when they are newer than the tsc output', async () => {
+    files({ 'src/cli/cnflint.ts': 0, 'dist/src/cli/cnflint.js': 0, 'dist/bundle/cnflint.cjs': 1, 'dist/bundle/cnflint.cjs.cache': 2 });
+    expect(await choose()).toEqual({ bundle: 'dist/bundle/cnflint.cjs', cache: 'dist/bundle/cnflint.cjs.cache' });
+  });
+
+  test('a checkout: tsc run alone after the bundle (stale bundle) runs the tsc output', async () => {
+    files({ 'src/cli/cnflint.ts': 0, 'dist/bundle/cnflint.cjs': 0, 'dist/bundle/cnflint.cjs.cache': 0, 'dist/src/cli/cnflint.js': 5 });
+    expect(await choose()).toEqual({ compiled: 'dist/src/cli/cnflint.js' });
+  });
+
+  test('a checkout: a cache older than its bundle is not used', async () => {
+    files({ 'src/cli/cnflint.ts': 0, 'dist/src/cli/cnflint.js': 0, 'dist/bundle/cnflint.cjs.cache': 1, 'dist/bundle/cnflint.cjs': 3 });
+    expect(await choose()).toEqual({ bundle: 'dist/bundle/cnflint.cjs', cache: undefined });
+  });
+
+  test('an installed package (no src/): bundle and cache whatever order unpacking gave them', async () => {
+    files({ 'dist/bundle/cnflint.cjs.cache': 0, 'dist/bundle/cnflint.cjs': 1, 'dist/src/cli/cnflint.js': 2 });
+    expect(await choose()).toEqual({ bundle: 'dist/bundle/cnflint.cjs', cache: 'dist/bundle/cnflint.cjs.cache' });
+  });
+
+  test('no bundle: the tsc output; nothing built: undefined', async () => {
+    files({ 'dist/src/cli/cnflint.js': 0 });
+    expect(await choose()).toEqual({ compiled: 'dist/src/cli/cnflint.js' });
+    fs.rmSync(path.join(root, 'dist'), { recursive: true });
+    expect(await choose()).toBeUndefined();
   });
 });
 
@@ -62,7 +104,8 @@ describe('the built bundles', () => {
   if (!built) console.warn('bundle tests skipped: dist/bundle is missing (run `npm run build` first)');
   (built ? test : test.skip).each(['cnflint', 'cnfmod', 'cnftest'])('%s has a code cache that this Node.js takes', (name) => {
     const r = node(`import { loadBundle } from ${JSON.stringify(LAUNCH)};
-const { main, script } = loadBundle(${JSON.stringify(path.join(REPO, `dist/bundle/${name}.cjs`))});
+const file = ${JSON.stringify(path.join(REPO, `dist/bundle/${name}.cjs`))};
+const { main, script } = loadBundle(file, file + '.cache');
 console.log(typeof main, script.cachedDataRejected);`);
     expect(r).toEqual({ status: 0, stdout: 'function false', stderr: '' });
   }, 60_000);
