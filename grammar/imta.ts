@@ -72,14 +72,31 @@ export const wordLexer = new Lexer([Ws, Quoted, Word], {
   skipValidations: true,
 });
 
+/**
+ * Goes through a line's raw tokens with its line bodies split into words: every token
+ * other than a body, and the word lexer's tokens of a body with a double quote, go to
+ * `token`; a body without one goes to `plainBody`, which splits it (see splitPlainWords).
+ */
+function splitBodies(raw: readonly Token[], token: (t: Token) => void, plainBody: (image: string, base: number) => void): void {
+  for (const t of raw) {
+    if (t.tokenType !== LineBody) token(t);
+    else if (!t.image.includes('"')) plainBody(t.image, t.startOffset);
+    else {
+      const words: Token[] = [];
+      lexWords(t.image, t.startOffset, words);
+      for (const w of words) token(w);
+    }
+  }
+}
+
 /** Splits the LineBody tokens of a line into words and blanks (offsets into the whole text). */
 function expandLine(raw: readonly Token[]): Token[] {
   const out: Token[] = [];
-  for (const t of raw) {
-    if (t.tokenType !== LineBody) out.push(t);
-    else if (t.image.includes('"')) lexWords(t.image, t.startOffset, out);
-    else splitPlainWords(t.image, t.startOffset, out);
-  }
+  splitBodies(
+    raw,
+    (t) => out.push(t),
+    (image, base) => splitPlainWords(image, base, out),
+  );
   return out;
 }
 
@@ -136,15 +153,11 @@ export function forEachWordToken(line: SyntaxNode, each: WordTokenVisitor): void
     for (const t of line.children as Token[]) each(t.tokenType, t.image, t.startOffset);
     return;
   }
-  for (const t of line.rawTokens) {
-    if (t.tokenType !== LineBody) each(t.tokenType, t.image, t.startOffset);
-    else if (!t.image.includes('"')) eachPlainWord(t.image, t.startOffset, each);
-    else {
-      const words: Token[] = [];
-      lexWords(t.image, t.startOffset, words);
-      for (const w of words) each(w.tokenType, w.image, w.startOffset);
-    }
-  }
+  splitBodies(
+    line.rawTokens,
+    (t) => each(t.tokenType, t.image, t.startOffset),
+    (image, base) => eachPlainWord(image, base, each),
+  );
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;

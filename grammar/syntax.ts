@@ -93,62 +93,53 @@ function collectText(n: SyntaxNode, out: string[]): void {
   }
 }
 
-/** First token under a node (undefined for an empty node). */
-export function firstToken(e: SyntaxElement): Token | undefined {
-  if (isToken(e)) return e;
-  for (const c of e.children) {
-    const t = firstToken(c);
-    if (t) return t;
-  }
-  return undefined;
-}
-
-export function lastToken(e: SyntaxElement): Token | undefined {
-  if (isToken(e)) return e;
-  for (let i = e.children.length - 1; i >= 0; i--) {
-    const t = lastToken(e.children[i]);
-    if (t) return t;
-  }
-  return undefined;
-}
+type ElementsOf = (n: SyntaxNode) => readonly SyntaxElement[];
+const childrenOf: ElementsOf = (n) => n.children;
 
 /**
  * The elements to look at for a node's first and last offsets: a node whose tokens exist in
  * a coarser form before `children` is read (a content line not yet split into words) is
  * measured by those, which start and end where its words do.
  */
-function offsetElements(e: SyntaxNode): readonly SyntaxElement[] {
-  return (e as { rawTokens?: readonly Token[] }).rawTokens ?? e.children;
-}
+const offsetElementsOf: ElementsOf = (n) => (n as { rawTokens?: readonly Token[] }).rawTokens ?? n.children;
 
-function firstOffsetToken(e: SyntaxElement): Token | undefined {
+function firstIn(e: SyntaxElement, elementsOf: ElementsOf): Token | undefined {
   if (isToken(e)) return e;
-  for (const c of offsetElements(e)) {
-    const t = firstOffsetToken(c);
+  for (const c of elementsOf(e)) {
+    const t = firstIn(c, elementsOf);
     if (t) return t;
   }
   return undefined;
 }
 
-function lastOffsetToken(e: SyntaxElement): Token | undefined {
+function lastIn(e: SyntaxElement, elementsOf: ElementsOf): Token | undefined {
   if (isToken(e)) return e;
-  const children = offsetElements(e);
-  for (let i = children.length - 1; i >= 0; i--) {
-    const t = lastOffsetToken(children[i]);
+  const elements = elementsOf(e);
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const t = lastIn(elements[i], elementsOf);
     if (t) return t;
   }
   return undefined;
+}
+
+/** First token under a node (undefined for an empty node). */
+export function firstToken(e: SyntaxElement): Token | undefined {
+  return firstIn(e, childrenOf);
+}
+
+export function lastToken(e: SyntaxElement): Token | undefined {
+  return lastIn(e, childrenOf);
 }
 
 /** Start offset of a node or token; `fallback` for an empty node. */
 export function startOf(e: SyntaxElement, fallback = 0): number {
-  const t = firstOffsetToken(e);
+  const t = firstIn(e, offsetElementsOf);
   return t ? t.startOffset : fallback;
 }
 
 /** End offset (exclusive) of a node or token. */
 export function endOf(e: SyntaxElement, fallback = 0): number {
-  const t = lastOffsetToken(e);
+  const t = lastIn(e, offsetElementsOf);
   return t ? t.startOffset + t.image.length : fallback;
 }
 
