@@ -14,10 +14,9 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function runJson(args, n = 3) {
-  const runs = [];
-  for (let i = 0; i < n; i++) runs.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop()));
-  return { ms: median(runs.map((r) => r.ms)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)), runs };
+/** The JSON line `node args...` prints last (bench/parse.js: { ms, maxRssMiB }). */
+function runJson(args) {
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop());
 }
 
 /** Wall time of one run of a command, in ms. */
@@ -40,7 +39,7 @@ function wallInTurns(commands, n = 15) {
 const rows = [];
 // Floor and model in turns, five of each (see wallInTurns).
 const turns = { floor: [], model: [] };
-for (let i = 0; i < 5; i++) for (const mode of ['floor', 'model']) turns[mode].push(runJson(['bench/parse.js', mode, DIR], 1).runs[0]);
+for (let i = 0; i < 5; i++) for (const mode of ['floor', 'model']) turns[mode].push(runJson(['bench/parse.js', mode, DIR]));
 const summary = (runs) => ({ ms: median(runs.map((r) => r.ms)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) });
 const floor = summary(turns.floor);
 const model = summary(turns.model);

@@ -60,27 +60,24 @@ await build({
   logLevel: 'warning',
 });
 
-// bin/launch.js reads an ASCII bundle as one-byte text (a copy, not a UTF-8 decode).
-// esbuild escapes strings, not the comments it keeps: spell their other characters as
-// escapes, where it changes nothing.
+// Each bundle is read once for two checks:
+// - bin/launch.js reads an ASCII bundle as one-byte text (a copy, not a UTF-8 decode).
+//   esbuild escapes strings, not the comments it keeps: spell their other characters as
+//   escapes, where it changes nothing.
+// - A dynamic import() left in a bundle (of a package kept external) fails at run time: a
+//   script compiled with a code cache has no dynamic-import callback on Node 20, whatever
+//   vm.Script is given. Bundled modules are required instead, so none may be left.
 for (const name of entries) {
   const file = `dist/bundle/${name}.cjs`;
   const code = fs.readFileSync(file, 'utf8');
-  const ascii = code.replace(/^([ \t]*\/\/.*)$/gm, (line) => line.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  if (ascii !== code) fs.writeFileSync(file, ascii);
-}
-
-// A dynamic import() left in a bundle (of a package kept external) fails at run time: a
-// script compiled with a code cache has no dynamic-import callback on Node 20, whatever
-// vm.Script is given. Bundled modules are required instead, so none should be left.
-for (const name of entries) {
-  const code = fs.readFileSync(`dist/bundle/${name}.cjs`, 'utf8');
   const at = code.search(/(?<![\w$.])import\(/);
   if (at >= 0) {
     const line = code.slice(0, at).split('\n').length;
-    console.error(`bundle: dist/bundle/${name}.cjs:${line} keeps a dynamic import(); bundle that module (or require it) instead`);
+    console.error(`bundle: ${file}:${line} keeps a dynamic import(); bundle that module (or require it) instead`);
     process.exit(1);
   }
+  const ascii = code.replace(/^([ \t]*\/\/.*)$/gm, (line) => line.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  if (ascii !== code) fs.writeFileSync(file, ascii);
 }
 
 /**
