@@ -14,8 +14,8 @@
 // tokens with a second chevrotain lexer, each the first time its `children` are read.
 // Either way every character is in exactly one token of the tree.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { contentRunPattern, fillLexGaps, lineBodyPattern, quotedPattern, wordPattern, WORD_START_HINT } from './lexing.js';
-import { LineParser, node } from './line-parser.js';
+import { contentRunPattern, LEXER_CONFIG, lineBodyPattern, quotedPattern, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
+import { LineParser, node, parseTokens } from './line-parser.js';
 import { lineLayerTokens } from './line-tokens.js';
 import type { SyntaxDiagnostic, SyntaxElement, SyntaxNode, Token } from './syntax.js';
 
@@ -45,11 +45,7 @@ export const LineBody = createToken({
 
 const allTokens: TokenType[] = [BlankLine, ContinuedComment, Comment, Include, ContentRun, Continuation, Newline, LineBody, LinePart];
 
-export const imtaLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: true,
-});
+export const imtaLexer = new Lexer(allTokens, LEXER_CONFIG);
 
 // The word level: what a line body is made of.
 export const Ws = createToken({ name: 'Ws', pattern: /[ \t]+/, start_chars_hint: [' ', '\t'], line_breaks: false });
@@ -66,11 +62,7 @@ export const Word = createToken({
   line_breaks: false,
 });
 
-export const wordLexer = new Lexer([Ws, Quoted, Word], {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: true,
-});
+export const wordLexer = new Lexer([Ws, Quoted, Word], LEXER_CONFIG);
 
 /**
  * Goes through a line's raw tokens with its line bodies split into words: every token
@@ -102,8 +94,7 @@ function expandLine(raw: readonly Token[]): Token[] {
 
 /** Lexes a line body with the word lexer, appending its tokens (moved to `base`) to `out`. */
 export function lexWords(image: string, base: number, out: Token[]): void {
-  const lexed = wordLexer.tokenize(image);
-  const words = lexed.errors.length ? fillLexGaps(image, lexed.tokens, Word) : lexed.tokens;
+  const words = tokenizeAll(wordLexer, image, Word);
   // Only startOffset moves: adding endOffset (which nothing reads) to every word token
   // would give it a second shape and an out-of-object property store.
   for (const w of words) {
@@ -418,24 +409,8 @@ export interface ImtaParseResult {
  * mappings file, which share imta.cnf's physical layer.
  */
 export function parseImta(text: string, start: ImtaStart = 'rules'): ImtaParseResult {
-  const lexed = imtaLexer.tokenize(text);
-  const diagnostics: SyntaxDiagnostic[] = [];
-  const tokens = lexed.errors.length ? fillLexGaps(text, lexed.tokens, LineBody) : lexed.tokens;
   const p = imtaParser();
-  p.input = tokens;
-  let root = start === 'rules' ? p.file() : start === 'channels' ? p.channelsFile() : p.linesFile();
-  if (p.errors.length) {
-    // Cannot happen for lexer output (every token sequence is a valid file); kept so that a
-    // grammar bug degrades into one error line instead of a crash or lost text.
-    root = { kind: start === 'lines' ? 'LineFile' : 'ImtaFile', children: [{ kind: 'ErrorLine', children: tokens }] };
-    diagnostics.push({
-      start: 0,
-      end: text.length,
-      code: 'internal-parse-error',
-      severity: 'error',
-      message: `cnflint could not parse this file (${p.errors[0].message}); please report it`,
-    });
-  }
-  return { root, diagnostics };
+  const entry = start === 'rules' ? () => p.file() : start === 'channels' ? () => p.channelsFile() : () => p.linesFile();
+  return parseTokens(p, tokenizeAll(imtaLexer, text, LineBody), text, entry, start === 'lines' ? 'LineFile' : 'ImtaFile');
 }
 

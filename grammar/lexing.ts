@@ -3,7 +3,14 @@
 // exist in column 1 ("!" comments, "<" includes, blank lines), so most patterns here are
 // chevrotain custom patterns: a plain char-code loop that also looks at the previous
 // character and the previous token, which a regular expression cannot.
-import type { CustomPatternMatcherFunc, IToken, TokenType } from 'chevrotain';
+import type { CustomPatternMatcherFunc, ILexerConfig, IToken, Lexer, TokenType } from 'chevrotain';
+
+/**
+ * The settings of every lexer here: offsets only (line and column come from the line-start
+ * table when something is reported), chevrotain's first-character optimisation, and no
+ * checks of the token definitions at start-up (the tests cover them).
+ */
+export const LEXER_CONFIG = { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true } as const satisfies ILexerConfig;
 
 const LF = 10;
 const CR = 13;
@@ -236,4 +243,10 @@ export function fillLexGaps(text: string, tokens: IToken[], filler: TokenType): 
   }
   gap(text.length);
   return out;
+}
+
+/** The tokens of the whole of `text` (see fillLexGaps for the `filler`). */
+export function tokenizeAll(lexer: Lexer, text: string, filler: TokenType): IToken[] {
+  const lexed = lexer.tokenize(text);
+  return lexed.errors.length ? fillLexGaps(text, lexed.tokens, filler) : lexed.tokens;
 }

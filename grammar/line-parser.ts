@@ -2,7 +2,7 @@
 // `<file` include lines and blank lines, each a token of its own followed by a line break
 // (none at the end of the file). The formats differ in their token types only.
 import { EmbeddedActionsParser, type TokenType } from 'chevrotain';
-import type { SyntaxNode, Token } from './syntax.js';
+import type { NodeKind, SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
 
 export interface LineTokenTypes {
   BlankLine: TokenType;
@@ -49,4 +49,34 @@ export abstract class LineParser extends EmbeddedActionsParser {
     });
     return node('IncludeLine', toks);
   });
+}
+
+/**
+ * Runs `entry` (a rule of `parser`) over `tokens`, the tokens of the whole of `text`.
+ * Cannot fail for lexer output (every token sequence is a valid file); kept so that a
+ * grammar bug degrades into one error line under a `fileKind` root, with a diagnostic
+ * asking for a report, instead of a crash or lost text.
+ */
+export function parseTokens(
+  parser: LineParser,
+  tokens: Token[],
+  text: string,
+  entry: () => SyntaxNode,
+  fileKind: NodeKind,
+): { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } {
+  parser.input = tokens;
+  const root = entry();
+  if (!parser.errors.length) return { root, diagnostics: [] };
+  return {
+    root: { kind: fileKind, children: [{ kind: 'ErrorLine', children: tokens }] },
+    diagnostics: [
+      {
+        start: 0,
+        end: text.length,
+        code: 'internal-parse-error',
+        severity: 'error',
+        message: `cnflint could not parse this file (${parser.errors[0].message}); please report it`,
+      },
+    ],
+  };
 }

@@ -6,8 +6,8 @@
 //   optional blanks around `=` and `\` continuation of long values, `<file` includes (PMDF
 //   dispatcher.cnf only).
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
-import { atLineStart, fillLexGaps, isContinuationAt, matched, wordPattern, WORD_START_HINT } from './lexing.js';
-import { LineParser, node } from './line-parser.js';
+import { atLineStart, isContinuationAt, LEXER_CONFIG, matched, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
+import { LineParser, node, parseTokens } from './line-parser.js';
 import { lineLayerTokens } from './line-tokens.js';
 import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
 
@@ -109,11 +109,7 @@ const allTokens: TokenType[] = [
   OptLinePart,
 ];
 
-export const optionLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: true,
-});
+export const optionLexer = new Lexer(allTokens, LEXER_CONFIG);
 
 
 class OptionParser extends LineParser {
@@ -177,22 +173,7 @@ export interface OptionParseResult {
 }
 
 export function parseOptionFile(text: string): OptionParseResult {
-  const lexed = optionLexer.tokenize(text);
-  const diagnostics: SyntaxDiagnostic[] = [];
-  const tokens = lexed.errors.length ? fillLexGaps(text, lexed.tokens, OptName) : lexed.tokens;
   const p = optionParser();
-  p.input = tokens;
-  let root = p.file();
-  if (p.errors.length) {
-    root = { kind: 'OptionFile', children: [{ kind: 'ErrorLine', children: tokens }] };
-    diagnostics.push({
-      start: 0,
-      end: text.length,
-      code: 'internal-parse-error',
-      severity: 'error',
-      message: `cnflint could not parse this file (${p.errors[0].message}); please report it`,
-    });
-  }
-  return { root, diagnostics };
+  return parseTokens(p, tokenizeAll(optionLexer, text, OptName), text, () => p.file(), 'OptionFile');
 }
 

@@ -21,6 +21,7 @@
 // Letter codes are case-insensitive (`$u` appears in documented general-database entries).
 
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { LEXER_CONFIG } from './lexing.js';
 
 export interface Span {
   start: number;
@@ -240,11 +241,7 @@ const ALL_TOKENS: TokenType[] = [
 
 // Every `$`, `%` and `@` token names its first character, so chevrotain need not analyse
 // the regular expressions at start-up (about 10 ms); validations are covered by the tests.
-const templateLexer = new Lexer(ALL_TOKENS, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+const templateLexer = new Lexer(ALL_TOKENS, { ...LEXER_CONFIG, ensureOptimizations: false });
 
 // ---------------------------------------------------------------------------------------
 // Pieces
