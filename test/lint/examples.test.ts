@@ -31,3 +31,25 @@ test('examples/broken reports exactly the defects of its README', () => {
     ].sort(),
   );
 });
+
+test("the README's tour shows what cnflint prints for examples/broken (code frames left out, '…' shortening a message)", async () => {
+  const fs = await import('node:fs');
+  const { main } = await import('../../src/cli/cnflint.js');
+  const readme = fs.readFileSync(path.resolve(process.cwd(), 'README.md'), 'utf8');
+  const tour = readme.slice(readme.indexOf('$ node bin/cnflint.js examples/broken\n'));
+  const withoutFrames = (lines: string[]) => lines.filter((l) => !/^\s+\d* \| /.test(l));
+  const shown = withoutFrames(tour.slice(tour.indexOf('\n') + 1, tour.indexOf('\n```')).split('\n'));
+  let stdout = '';
+  const code = await main(['examples/broken', '--no-color'], {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: () => true, isTTY: false },
+    readStdin: async () => '',
+    cwd: process.cwd(),
+    env: {},
+  });
+  expect(code).toBe(1);
+  // The report without its code frames (the lines with a ' | ' gutter).
+  const printed = withoutFrames(stdout.split('\n'));
+  const pattern = (l: string) => new RegExp(`^${l.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  expect(printed.slice(1, shown.length + 1).map((l, i) => [l, pattern(shown[i]).test(l)])).toEqual(printed.slice(1, shown.length + 1).map((l) => [l, true]));
+});
