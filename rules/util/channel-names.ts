@@ -1,5 +1,5 @@
 // Channel names as other files and keywords refer to them.
-import { lookupKeyword } from '../../src/model/keywords.js';
+import { blockLines } from './block-lines.js';
 import type { ConfigModel } from '../../src/model/types.js';
 
 const merged = new WeakMap<ConfigModel, Set<string>>();
@@ -9,20 +9,13 @@ const merged = new WeakMap<ConfigModel, Set<string>>();
  * the blank line between the two is missing: the keyword line of the lost block stands as
  * a host line of the previous channel (`tcp_submit submit smtp mx …` under
  * `tcp_auth-daemon`). The MTA no longer knows such a channel, but the root cause is the
- * missing blank line (reported by channel-block-separation), so rules that look channel
- * names up stay quiet about these names.
+ * missing blank line, reported by channel-block-separation; these are exactly the names it
+ * reports (blockLines), so rules that look channel names up stay quiet about them.
  */
 export function mergedChannelNames(model: ConfigModel): Set<string> {
   let names = merged.get(model);
   if (!names) {
-    names = new Set();
-    for (const c of model.channels) {
-      for (const h of [c.officialHost, ...c.extraHosts]) {
-        if (!h) continue;
-        const words = [h.alias, ...h.extra].filter((w) => w !== undefined);
-        if (words.some((w) => !w.quoted && lookupKeyword(w.text))) names.add(h.host.text.toLowerCase());
-      }
-    }
+    names = new Set(blockLines(model).separations.map((s) => s.name.toLowerCase()));
     merged.set(model, names);
   }
   return names;

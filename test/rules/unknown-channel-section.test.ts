@@ -7,6 +7,10 @@ ruleTester(rule, {
   valid: [
     { name: 'sections for existing channels; prefix sections', files: { 'imta.cnf': IMTA, 'job_controller.cnf': '[CHANNEL=l]\nmaster_command=a\n[CHANNEL=IMS-MS]\nmaster_command=b\n[CHANNEL=tcp_*]\nmaster_command=c\n[CHANNEL=x*]\nmaster_command=d\n' } },
     { name: 'job_controller.cnf alone', files: { 'job_controller.cnf': '[CHANNEL=sims-ms]\nmaster_command=b\n' } },
+    {
+      name: "a channel lost to a missing blank line (reprocess under tcp_local): channel-block-separation's report, not this one",
+      files: { 'imta.cnf': IMTA.replace('tcp-daemon\n', 'tcp-daemon\nreprocess\nreprocess-daemon\n'), 'job_controller.cnf': '[CHANNEL=reprocess]\nmaster_command=b\n' },
+    },
     { name: 'imta.cnf fragment', fragment: 'channels', scope: { complete: false }, files: { 'imta.cnf': 'l\nlocal\n', 'job_controller.cnf': '[CHANNEL=ims-ms]\nmaster_command=b\n' } },
   ],
   invalid: [
@@ -19,6 +23,11 @@ ruleTester(rule, {
       name: 'a channel that is not there',
       files: { 'imta.cnf': IMTA, 'job_controller.cnf': '[CHANNEL=pipe]\nmaster_command=b\n' },
       errors: [{ file: 'job_controller.cnf', message: '[CHANNEL=pipe] names no channel of imta.cnf: the Job Controller never uses these settings; remove the section or correct the channel name', line: 1, column: 10 }],
+    },
+    {
+      name: 'a keyword wrapped onto a host line is no channel (tcp_local smtp / maytlsserver allowswitchchannel)',
+      files: { 'imta.cnf': IMTA.replace('tcp_local smtp\n', 'tcp_local smtp\nmaytlsserver allowswitchchannel\n'), 'job_controller.cnf': '[CHANNEL=maytlsserver]\nmaster_command=b\n' },
+      errors: [{ file: 'job_controller.cnf', message: '[CHANNEL=maytlsserver] names no channel of imta.cnf: the Job Controller never uses these settings; remove the section or correct the channel name', line: 1, column: 10, endColumn: 22 }],
     },
   ],
 });
