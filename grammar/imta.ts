@@ -262,10 +262,13 @@ export function rawItemsOf(n: SyntaxNode): readonly GroupItem[] {
   return n instanceof LineGroup ? n.items : (n.children as SyntaxNode[]);
 }
 
-/** The line node of a run's `index`-th line (expands the group that holds it). */
-export function runLine(group: SyntaxNode, item: RunItem, index: number): SyntaxNode {
-  if (!item.lines) void group.children;
-  return item.lines![index];
+/**
+ * The line node of a run's `index`-th line. Only this run is turned into line nodes (the
+ * same ones its group's `children` gives); the other runs of a long rule section stay as
+ * they are.
+ */
+export function runLine(item: RunItem, index: number): SyntaxNode {
+  return (item.lines ??= runLines(item))[index];
 }
 
 

@@ -76,14 +76,6 @@ export interface IncludeResolver {
   (target: string, from: SourceFile, node: SyntaxNode, section: 'rules' | 'channels', depth: number, chain: readonly string[]): Include;
 }
 
-/** Where a content run stands (one per run, shared by its rules; cheaper than a closure per rule). */
-class RunRef {
-  constructor(
-    readonly section: SyntaxNode,
-    readonly item: RunItem,
-  ) {}
-}
-
 class Rule implements RewriteRule {
   /** The pattern word, made on first use (most rules are never reported). */
   private patternWord: Word | undefined;
@@ -100,9 +92,9 @@ class Rule implements RewriteRule {
     private readonly jumps: number[] | undefined,
     public file: SourceFile,
     /** The rule's line node, or the content run holding its line: run lines become nodes only when asked. */
-    private nodeRef: SyntaxNode | RunRef,
+    private nodeRef: SyntaxNode | RunItem,
     public index: number,
-    /** With a RunRef: the rule's line within the run. */
+    /** With a RunItem: the rule's line within the run. */
     private readonly runLineIndex = 0,
   ) {
     if ('text' in pattern) this.patternWord = pattern;
@@ -125,7 +117,7 @@ class Rule implements RewriteRule {
 
   get node(): SyntaxNode {
     const ref = this.nodeRef;
-    if (ref instanceof RunRef) this.nodeRef = runLine(ref.section, ref.item, this.runLineIndex);
+    if (isRunItem(ref)) this.nodeRef = runLine(ref, this.runLineIndex);
     return this.nodeRef as SyntaxNode;
   }
 
@@ -165,7 +157,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     for (const part of file.tree.root.children as SyntaxNode[]) {
       if (part.kind === 'RuleSection') {
         for (const line of rawItemsOf(part)) {
-          if (isRunItem(line)) addRunRules(part, line, file);
+          if (isRunItem(line)) addRunRules(line, file);
           else if (line.kind === 'RewriteRule') addRule(line, file);
           else if (line.kind === 'IncludeLine') include(line, file, 'rules', depth);
         }
@@ -208,7 +200,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
    * straight from the text of [start, end). Returns false for anything else (quotes, a
    * trailing lone `\`, no template), which addRule reads word by word.
    */
-  const scanSimpleRule = (file: SourceFile, start: number, n: number, node: SyntaxNode | RunRef, lineIndex = 0): boolean => {
+  const scanSimpleRule = (file: SourceFile, start: number, n: number, node: SyntaxNode | RunItem, lineIndex = 0): boolean => {
     const text = file.text;
     const blank = (c: number) => c === 32 || c === 9;
     let i = start;
@@ -232,10 +224,9 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
   };
 
   /** The rules of a content run, without making a node per line unless a rule needs one. */
-  const addRunRules = (section: SyntaxNode, item: RunItem, file: SourceFile) => {
-    const ref = new RunRef(section, item);
+  const addRunRules = (item: RunItem, file: SourceFile) => {
     forEachRunLine(item.run, (bodyStart, bodyEnd, _lineEnd, index) => {
-      if (!scanSimpleRule(file, bodyStart, bodyEnd, ref, index)) addRule(runLine(section, item, index), file);
+      if (!scanSimpleRule(file, bodyStart, bodyEnd, item, index)) addRule(runLine(item, index), file);
     });
   };
 
