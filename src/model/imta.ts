@@ -2,7 +2,7 @@
 // reading order (an included file's lines count exactly as if typed at the include line).
 import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { forEachRunLine, isRunItem, rawItemsOf, runLine, type RunItem } from '../../grammar/imta.js';
-import { acceptsArgument, lookupKeyword, requiredArguments } from './keywords.js';
+import { acceptsArgument, lookupKeyword, normalizeKeyword, requiredArguments } from './keywords.js';
 import type {
   Channel,
   DefaultsBlock,
@@ -35,7 +35,7 @@ export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
     const last = i > first ? words[i - 1] : word;
     out.push({
       word,
-      key: word.text.slice(0, 32).toLowerCase(),
+      key: normalizeKeyword(word.text),
       info,
       // (an exact-size copy: pushing onto [] would reserve 17 slots per keyword)
       args: words.slice(first, i),
@@ -134,6 +134,14 @@ class Rule implements RewriteRule {
   }
 }
 
+const blank = (c: number) => c === 32 || c === 9;
+
+/** A rewrite rule's pattern as the MTA looks it up: the tag up to the last `|`, and the rest in lower case. */
+function splitPattern(text: string): { tag: string; key: string } {
+  const bar = text.lastIndexOf('|');
+  return bar < 0 ? { tag: '', key: text.toLowerCase() } : { tag: text.slice(0, bar + 1), key: text.slice(bar + 1).toLowerCase() };
+}
+
 export interface ImtaBuild {
   rules: RewriteRule[];
   channels: Channel[];
@@ -172,9 +180,8 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
             for (const line of item.children as SyntaxNode[]) if (line.kind === 'IncludeLine') include(line, file, 'channels', depth);
           } else if (item.kind === 'IncludeLine') include(item, file, 'channels', depth);
         }
-      } else if (part.kind === 'ErrorLine') {
-        // Grammar fallback (see grammar/imta.ts); its diagnostic is already recorded.
       }
+      // (an ErrorLine, the grammar's fallback, has its diagnostic already)
     }
     chain.pop();
   };
@@ -191,18 +198,12 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
   };
 
   /**
-   * Fast path for the common one-physical-line rule `pattern<blanks>template`: reads the
-   * line's text without splitting it into word tokens. Returns false for anything else
-   * (continued lines, quotes, a trailing lone `\`, no template), which lineWords handles.
-   */
-  /**
    * A one-physical-line rule `pattern<blanks>template` (the lines of a content run) read
    * straight from the text of [start, end). Returns false for anything else (quotes, a
    * trailing lone `\`, no template), which addRule reads word by word.
    */
   const scanSimpleRule = (file: SourceFile, start: number, n: number, node: SyntaxNode | RunItem, lineIndex = 0): boolean => {
     const text = file.text;
-    const blank = (c: number) => c === 32 || c === 9;
     let i = start;
     while (i < n && blank(text.charCodeAt(i))) i++;
     const ps = i;
@@ -214,10 +215,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     while (te > ts && blank(text.charCodeAt(te - 1))) te--;
     if (ts >= te || text.charCodeAt(ps) === 34 /* " */) return false;
     if (text.charCodeAt(te - 1) === 92 /* \ */ && (te - 1 === ts || blank(text.charCodeAt(te - 2)))) return false;
-    const patternText = text.slice(ps, pe);
-    const bar = patternText.lastIndexOf('|');
-    const tag = bar >= 0 ? patternText.slice(0, bar + 1) : '';
-    const key = (bar >= 0 ? patternText.slice(bar + 1) : patternText).toLowerCase();
+    const { tag, key } = splitPattern(text.slice(ps, pe));
     const template = text.slice(ts, te);
     out.rules.push(new Rule({ start: ps, end: pe }, tag, key, template, ts, te, undefined, file, node, out.rules.length, lineIndex));
     return true;
@@ -236,9 +234,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     const { words } = lineWords(tokens);
     if (!words.length) return;
     const pattern = words[0];
-    const bar = pattern.text.lastIndexOf('|');
-    const tag = bar >= 0 ? pattern.text.slice(0, bar + 1) : '';
-    const key = (bar >= 0 ? pattern.text.slice(bar + 1) : pattern.text).toLowerCase();
+    const { tag, key } = splitPattern(pattern.text);
     let template = '';
     let templateRange: Range = { start: pattern.end, end: pattern.end };
     let jumps: number[] | undefined;
