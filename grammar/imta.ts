@@ -17,12 +17,12 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { contentRunPattern, LEXER_CONFIG, lineBodyPattern, quotedPattern, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
 import { LineParser, node, parseTokens } from './line-parser.js';
 import { lineLayerTokens } from './line-tokens.js';
-import type { SyntaxDiagnostic, SyntaxElement, SyntaxNode, Token } from './syntax.js';
+import { IMTA_COMMENT_CHARS, type SyntaxDiagnostic, type SyntaxElement, type SyntaxNode, type Token } from './syntax.js';
 
 /** Any token that can be part of a logical content line. */
 export const LinePart = createToken({ name: 'LinePart', pattern: Lexer.NA });
 
-const layer = lineLayerTokens('!', LinePart);
+const layer = lineLayerTokens(IMTA_COMMENT_CHARS, LinePart);
 export const { BlankLine, ContinuedComment, Comment, Include, Continuation, Newline } = layer;
 const isContinued = layer.isContinued;
 

@@ -9,11 +9,11 @@ import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } fro
 import { atLineStart, isContinuationAt, LEXER_CONFIG, matched, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
 import { LineParser, node, parseTokens } from './line-parser.js';
 import { lineLayerTokens } from './line-tokens.js';
-import type { SyntaxDiagnostic, SyntaxNode, Token } from './syntax.js';
+import { OPTION_COMMENT_CHARS, type SyntaxDiagnostic, type SyntaxNode, type Token } from './syntax.js';
 
 export const OptLinePart = createToken({ name: 'OptLinePart', pattern: Lexer.NA });
 
-const layer = lineLayerTokens('!#;', OptLinePart);
+const layer = lineLayerTokens(OPTION_COMMENT_CHARS, OptLinePart);
 export const {
   BlankLine: OptBlankLine,
   ContinuedComment: OptContinuedComment,

@@ -27,6 +27,14 @@ export const FILE_KINDS: readonly FileKind[] = [
   'mappings',
 ];
 
+/** Characters that start a comment line in column 1: `!` in imta.cnf and its family, also `#` and `;` in option files. */
+export const IMTA_COMMENT_CHARS = '!';
+export const OPTION_COMMENT_CHARS = '!#;';
+
+export function commentCharsOf(kind: FileKind): string {
+  return kind === 'job_controller.cnf' || kind === 'dispatcher.cnf' || kind === 'option.dat' ? OPTION_COMMENT_CHARS : IMTA_COMMENT_CHARS;
+}
+
 export type NodeKind =
   // imta.cnf
   | 'ImtaFile'

@@ -3,17 +3,9 @@
 // and a longer logical line must be continued with `\`. Applies to every file kind.
 // One pass over each file's text.
 import type { Rule } from '../src/lint/types.js';
-import type { FileKind } from '../grammar/index.js';
+import { commentCharsOf, type FileKind } from '../grammar/index.js';
 
 const DEFAULT_MAX = 252;
-const COMMENT_START: Record<FileKind, string> = {
-  'imta.cnf': '!',
-  aliases: '!',
-  mappings: '!',
-  'job_controller.cnf': '!#;',
-  'dispatcher.cnf': '!#;',
-  'option.dat': '!#;',
-};
 
 function limit(options: Record<string, unknown>, kind: FileKind): number {
   const byKind = options.maxByKind as Record<string, unknown> | undefined;
@@ -56,7 +48,7 @@ const rule: Rule = {
               at += cp >= 0x10000 ? 2 : 1;
             }
             const unit = bytes === line.length ? 'characters' : 'bytes';
-            const how = COMMENT_START[file.kind].includes(line[0])
+            const how = commentCharsOf(file.kind).includes(line[0])
               ? 'split the comment into several comment lines'
               : "end it with '\\' at a blank and continue on the next line";
             context.report({

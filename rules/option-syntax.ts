@@ -2,6 +2,7 @@
 // option-file reader cannot understand (found by the model while reading: a line that is
 // neither a setting, a section header nor a comment; a malformed section header).
 import type { Rule } from '../src/lint/types.js';
+import { reportModelDiagnostics } from './util/model-diagnostics.js';
 
 const rule: Rule = {
   meta: {
@@ -11,10 +12,7 @@ const rule: Rule = {
     fixable: false,
   },
   create(context) {
-    for (const d of context.model.diagnostics) {
-      if (d.code !== 'option-syntax') continue;
-      context.report({ file: d.file, start: d.start, end: d.end, message: d.message });
-    }
+    reportModelDiagnostics(context, 'option-syntax');
   },
 };
 

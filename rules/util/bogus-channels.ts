@@ -28,10 +28,6 @@ export function bogusChannels(model: ConfigModel): ReadonlySet<Channel> {
   return compute(model).set;
 }
 
-export function isBogusChannel(model: ConfigModel, channel: Channel): boolean {
-  return compute(model).set.has(channel);
-}
-
 /** The model's channels without the bogus blocks, in reading order. */
 export function realChannels(model: ConfigModel): readonly Channel[] {
   return compute(model).list;

@@ -20,15 +20,6 @@ export function nextLineStart(text: string, offset: number): number | undefined 
   return nl === -1 || nl + 1 >= text.length ? undefined : nl + 1;
 }
 
-/** Whether the text between two offsets is only blanks (spaces and tabs). */
-export function onlyBlanks(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
 /**
  * End of a logical line's content: the end of its last token that is not the line break
  * (trailing blanks included). Where a ` \` goes to continue the line.

@@ -12,7 +12,7 @@
 // continues onto with `\`: a channel's keyword line continued over three physical lines
 // is one line for the MTA, and one directive above it covers all of it. Comment lines
 // are skipped so that directives can be stacked.
-import type { FileKind } from '../../grammar/index.js';
+import { commentCharsOf } from '../../grammar/index.js';
 import type { SourceFile } from '../model/types.js';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
@@ -39,9 +39,7 @@ export interface Directive {
 
 const DIRECTIVE = /^([!#;])[ \t]*cnflint-(disable-next-line|disable-file|disable|enable)(?=[ \t\r]|$)([^\n]*)$/gm;
 
-export function commentCharsOf(kind: FileKind): string {
-  return kind === 'job_controller.cnf' || kind === 'dispatcher.cnf' || kind === 'option.dat' ? '!#;' : '!';
-}
+export { commentCharsOf };
 
 /** Finds the directives of a file. Cheap when the file has none (one substring search). */
 export function parseDirectives(file: SourceFile): Directive[] {
