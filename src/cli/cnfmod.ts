@@ -4,50 +4,32 @@
 // Exit codes: 0 done, planned (dry run) or nothing to do; 1 refused, the change would
 // introduce lint errors, or the write failed (nothing written); 2 usage error or a
 // configuration that cannot be read.
+//
+// The codemods, the model and the linter are imported once the command line is read, so
+// that --help and --version do not load the parser.
 import * as path from 'node:path';
 import yargs from 'yargs';
-import {
-  addChannel,
-  addPool,
-  addRule,
-  engineLinter,
-  hunksOf,
-  removeChannel,
-  renameChannel,
-  runCodemod,
-  setSyncTime,
-  unifiedDiff,
-  type CodemodResult,
-  type RunResult,
-} from '../codemod/index.js';
-import { LintConfigError } from '../lint/config.js';
-import { ConfigError, loadConfig } from '../model/load.js';
+import type { CodemodResult, RunResult } from '../codemod/index.js';
 import type { ConfigModel } from '../model/types.js';
+import { USER_ERRORS, UsageError, finishParser, oneLine, parseCommandLine, processIO, type CliIO } from './io.js';
 
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Base for a relative --dir (default: process.cwd()). */
-  cwd?: string;
-}
+export type { CliIO } from './io.js';
 
-const defaultIO: CliIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
-
-class UsageError extends Error {}
+type Codemods = typeof import('../codemod/index.js');
 
 const COMMANDS = ['add-channel', 'remove-channel', 'rename-channel', 'add-pool', 'set-sync-time', 'add-rule'];
 
+/** A codemod applied to a model, given the codemod module. */
+type Apply = (codemods: Codemods, model: ConfigModel) => CodemodResult;
+
 interface Selected {
   command: string;
-  run?: (model: ConfigModel) => CodemodResult;
+  run?: Apply;
   /** A bad argument value, found while reading the arguments. */
   usage?: string;
 }
 
-type Select = (command: string, make: () => (model: ConfigModel) => CodemodResult) => void;
+type Select = (command: string, make: () => Apply) => void;
 
 type Args = Record<string, unknown>;
 
@@ -64,14 +46,11 @@ function intArg(a: Args, name: string, required: boolean): number | undefined {
 
 const str = (a: Args, name: string) => (a[name] === undefined ? undefined : String(a[name]));
 
-function parser(argv: string[], select: Select) {
-  return yargs(argv)
+function parser(select: Select) {
+  return yargs()
     .scriptName('cnfmod')
     .usage('$0 <command> [options]\n\nSafe codemods for an MTA configuration directory. Dry run by default: shows a diff; --write applies it.')
     .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
-    .exitProcess(false)
-    .strict()
-    .wrap(Math.min(100, process.stdout.columns || 100))
     .option('dir', { type: 'string', default: '.', describe: 'configuration directory (the one holding imta.cnf)' })
     .option('root', { type: 'string', describe: 'server root for absolute include paths' })
     .option('write', { type: 'boolean', default: false, describe: 'apply the change (default: dry run, print the diff)' })
@@ -99,7 +78,7 @@ function parser(argv: string[], select: Select) {
             jobLimit: intArg(a, 'job-limit', false),
             force: !!a.force,
           };
-          return (m) => addChannel(m, args);
+          return (c, m) => c.addChannel(m, args);
         }),
     )
     .command(
@@ -110,7 +89,7 @@ function parser(argv: string[], select: Select) {
           .positional('name', { type: 'string', describe: 'channel name' })
           .option('prune-pool', { type: 'boolean', default: false, describe: 'also remove its pool if nothing else uses it' })
           .option('force', { type: 'boolean', default: false, describe: 'remove it even if other channels or services name it' }),
-      (a) => select('remove-channel', () => (m) => removeChannel(m, { name: String(a.name), prunePool: !!a['prune-pool'], force: !!a.force })),
+      (a) => select('remove-channel', () => (c, m) => c.removeChannel(m, { name: String(a.name), prunePool: !!a['prune-pool'], force: !!a.force })),
     )
     .command(
       'rename-channel <old> <new>',
@@ -120,7 +99,7 @@ function parser(argv: string[], select: Select) {
           .positional('old', { type: 'string' })
           .positional('new', { type: 'string' })
           .option('force', { type: 'boolean', default: false, describe: 'rename even channels whose names have a built-in meaning' }),
-      (a) => select('rename-channel', () => (m) => renameChannel(m, { from: String(a.old), to: String(a.new), force: !!a.force })),
+      (a) => select('rename-channel', () => (c, m) => c.renameChannel(m, { from: String(a.old), to: String(a.new), force: !!a.force })),
     )
     .command(
       'add-pool <name>',
@@ -129,14 +108,14 @@ function parser(argv: string[], select: Select) {
       (a) =>
         select('add-pool', () => {
           const jobLimit = intArg(a, 'job-limit', true)!;
-          return (m) => addPool(m, { name: String(a.name), jobLimit });
+          return (c, m) => c.addPool(m, { name: String(a.name), jobLimit });
         }),
     )
     .command(
       'set-sync-time <time>',
       'set the job controller sync_time (HH:MM, more than 30 minutes)',
       (y) => y.positional('time', { type: 'string' }),
-      (a) => select('set-sync-time', () => (m) => setSyncTime(m, { time: String(a.time) })),
+      (a) => select('set-sync-time', () => (c, m) => c.setSyncTime(m, { time: String(a.time) })),
     )
     .command(
       'add-rule <pattern> <template>',
@@ -146,112 +125,100 @@ function parser(argv: string[], select: Select) {
           .positional('pattern', { type: 'string' })
           .positional('template', { type: 'string' })
           .option('force', { type: 'boolean', default: false, describe: 'add it before an existing rule with the same pattern' }),
-      (a) => select('add-rule', () => (m) => addRule(m, { pattern: String(a.pattern), template: String(a.template), force: !!a.force })),
+      (a) => select('add-rule', () => (c, m) => c.addRule(m, { pattern: String(a.pattern), template: String(a.template), force: !!a.force })),
     )
-    .demandCommand(1, 'name a command')
     .example('$0 add-channel --domain sesta.com', 'show the diff that isolates sesta.com on channel tcp_sesta')
     .example('$0 add-channel --domain sesta.com --write --backup', 'apply it, keeping .orig copies')
     .example('$0 remove-channel tcp_sesta --prune-pool --write', 'undo it')
-    .help()
-    .version(false);
+    // Our own --version (yargs' would look for package.json from the working directory).
+    .version(false)
+    .option('version', { alias: 'v', type: 'boolean', describe: 'Print the version' });
 }
 
 /** Runs cnfmod; returns the exit code. */
-export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+export async function main(argv: readonly string[] = process.argv.slice(2), io: CliIO = processIO()): Promise<number> {
   let selected: Selected | undefined;
   let parsed: Args;
   try {
-    const r = await new Promise<{ err?: Error; args: Args; output: string }>((resolve) => {
+    const select: Select = (command, make) => {
       try {
-        const select: Select = (command, make) => {
-          try {
-            selected = { command, run: make() };
-          } catch (e) {
-            selected = { command, usage: (e as Error).message };
-          }
-        };
-        parser(argv, select).parse(argv, {}, (err: Error | undefined, args: Args, output: string) => resolve({ err, args, output }));
+        selected = { command, run: make() };
       } catch (e) {
-        resolve({ err: e as Error, args: {}, output: '' });
+        selected = { command, usage: (e as Error).message };
       }
-    });
-    if (r.err) {
-      const command = argv.find((a) => COMMANDS.includes(a));
-      io.stderr(`cnfmod: ${r.err.message}\nRun 'cnfmod ${command ? `${command} ` : ''}--help' for usage.\n`);
-      return 2;
-    }
-    if (r.output) {
-      io.stdout(r.output.replace(/\n*$/, '\n'));
-      return 0;
-    }
+    };
+    const r = await parseCommandLine<Args>(finishParser(parser(select)), argv, io);
+    if (r.exit !== undefined) return r.exit;
     parsed = r.args;
+    // (checked here, not by yargs' demandCommand, which would also refuse --version)
+    if (!selected) throw new UsageError('name a command');
   } catch (e) {
-    io.stderr(`cnfmod: ${(e as Error).message}\n`);
+    const command = argv.find((a) => COMMANDS.includes(a));
+    io.stderr.write(`cnfmod: ${oneLine((e as Error).message)}\nRun 'cnfmod ${command ? `${command} ` : ''}--help' for usage.\n`);
     return 2;
   }
-  if (!selected) return 2;
   const debug = !!parsed.debug;
-  const json = !!parsed.json;
   try {
     if (selected.usage) throw new UsageError(selected.usage);
     if (parsed.backup && !parsed.write) throw new UsageError('--backup only makes sense with --write');
-    const cwd = io.cwd ?? process.cwd();
-    const dir = path.resolve(cwd, String(parsed.dir ?? '.'));
-    const root = parsed.root === undefined ? undefined : path.resolve(cwd, String(parsed.root));
+    const dir = path.resolve(io.cwd, String(parsed.dir ?? '.'));
+    const root = parsed.root === undefined ? undefined : path.resolve(io.cwd, String(parsed.root));
+    const [codemods, { loadConfig }] = await Promise.all([import('../codemod/index.js'), import('../model/load.js')]);
     const model = loadConfig(dir, { root });
-    const result = selected.run!(model);
-    const run = runCodemod(model, result, { write: !!parsed.write, backup: !!parsed.backup, load: { root }, linter: engineLinter({ root }) });
-    if (json) io.stdout(JSON.stringify(toJson(selected.command, dir, run), null, 2) + '\n');
-    else report(selected.command, run, !!parsed.write, io);
+    const result = selected.run!(codemods, model);
+    const run = codemods.runCodemod(model, result, { write: !!parsed.write, backup: !!parsed.backup, load: { root }, linter: codemods.engineLinter({ root }) });
+    if (parsed.json) io.stdout.write(JSON.stringify(toJson(selected.command, dir, run, codemods), null, 2) + '\n');
+    else report(selected.command, run, !!parsed.write, io, codemods);
     return run.exitCode;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`cnfmod: ${e.message}\nRun 'cnfmod --help' for usage.\n`);
+    const err = e as Error;
+    if (err?.name === 'UsageError') {
+      io.stderr.write(`cnfmod: ${err.message}\nRun 'cnfmod --help' for usage.\n`);
       return 2;
     }
-    if (e instanceof ConfigError || e instanceof LintConfigError) {
-      io.stderr(`cnfmod: ${e.message}\n`);
+    if (USER_ERRORS.has(err?.name)) {
+      io.stderr.write(`cnfmod: ${err.message}\n`);
       return 2;
     }
-    io.stderr(
+    io.stderr.write(
       debug
-        ? `cnfmod: internal error: ${(e as Error)?.stack ?? String(e)}\n`
-        : `cnfmod: internal error: ${(e as Error)?.message ?? String(e)} (this is a bug in cnfmod; run again with --debug for details and report it)\n`,
+        ? `cnfmod: internal error: ${err?.stack ?? String(e)}\n`
+        : `cnfmod: internal error: ${err?.message ?? String(e)} (this is a bug in cnfmod; run again with --debug for details and report it)\n`,
     );
     return 2;
   }
 }
 
-function report(command: string, run: RunResult, write: boolean, io: CliIO): void {
+function report(command: string, run: RunResult, write: boolean, io: CliIO, { unifiedDiff }: Codemods): void {
   const bullets = (lines: string[]) => lines.map((l) => `  ${l}\n`).join('');
   switch (run.status) {
     case 'refused':
-      io.stderr(`cnfmod ${command}: refused: ${run.reason}\n`);
+      io.stderr.write(`cnfmod ${command}: refused: ${run.reason}\n`);
       return;
     case 'nothing-to-do':
-      io.stdout(`cnfmod ${command}: ${run.messages.join('\n')}\n`);
+      io.stdout.write(`cnfmod ${command}: ${run.messages.join('\n')}\n`);
       return;
     case 'lint-failed':
-      io.stderr(
+      io.stderr.write(
         `cnfmod ${command}: ${run.reason}; the errors, at their places in the edited text:\n` +
           run.newErrors.map((p) => `  ${p.file}:${p.line}:${p.column}  error  ${p.message}  [${p.ruleId}]\n`).join('') +
           `The change was:\n${bullets(run.messages)}`,
       );
       return;
     case 'write-failed':
-      io.stdout(`cnfmod ${command}:\n${bullets(run.messages)}`);
-      io.stderr(`cnfmod ${command}: not written: ${run.reason}\n`);
+      io.stdout.write(`cnfmod ${command}:\n${bullets(run.messages)}`);
+      io.stderr.write(`cnfmod ${command}: not written: ${run.reason}\n`);
       return;
     default: {
-      io.stdout(`cnfmod ${command}:\n${bullets(run.messages)}\n${unifiedDiff(run.changes)}`);
-      if (write) io.stdout(`\nWritten: ${run.changes.map((c) => c.relPath).join(', ')}\n`);
-      else io.stdout(`\nDry run: nothing was written. Run the same command with --write to apply it.\n`);
-      if (run.nextSteps.length) io.stdout(`Then, on the server:\n${bullets(run.nextSteps)}`);
+      io.stdout.write(`cnfmod ${command}:\n${bullets(run.messages)}\n${unifiedDiff(run.changes)}`);
+      if (write) io.stdout.write(`\nWritten: ${run.changes.map((c) => c.relPath).join(', ')}\n`);
+      else io.stdout.write(`\nDry run: nothing was written. Run the same command with --write to apply it.\n`);
+      if (run.nextSteps.length) io.stdout.write(`Then, on the server:\n${bullets(run.nextSteps)}`);
     }
   }
 }
 
-function toJson(command: string, dir: string, run: RunResult) {
+function toJson(command: string, dir: string, run: RunResult, { hunksOf }: Codemods) {
   return {
     command,
     dir,

@@ -8,7 +8,13 @@ import { snapshot, tempCopy } from '../codemod/helpers.js';
 async function cli(args: string[], cwd?: string) {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd });
+  const code = await main(args, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    readStdin: async () => '',
+    cwd: cwd ?? process.cwd(),
+    env: {},
+  });
   return { code, out, err };
 }
 
@@ -150,6 +156,11 @@ describe('cnfmod usage and bad input', () => {
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/no imta\.cnf in/);
     expect(r2.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('--version and -v print the package version, exit 0', async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.resolve(process.cwd(), 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-v']) expect(await cli([flag])).toEqual({ code: 0, out: `${version}\n`, err: '' });
   });
 
   test('--help: exit 0, the commands', async () => {
