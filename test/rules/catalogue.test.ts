@@ -18,5 +18,8 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
     expect(page.split('\n')[0]).toBe(`# ${id}`);
     expect(page).toContain(`**Severity:** ${rule.meta.severity}`);
     expect(page).toMatch(rule.meta.fixable ? /\*\*Fixable:\*\* (yes|partly)/ : /\*\*Fixable:\*\* no/);
+    // A bad and a good example, each with code, as ShellCheck's wiki pages have.
+    const section = (title: string) => page.split(/^## /m).find((s) => s.startsWith(`${title}\n`)) ?? '';
+    expect([section('Problematic code').includes('```'), section('Correct code').includes('```')]).toEqual([true, true]);
   });
 });
