@@ -76,6 +76,17 @@ describe('exit codes', () => {
     expect((await cli(['--format', 'xml'])).code).toBe(2);
   });
 
+  test('2 for options that do not go together', async () => {
+    const dir = tmpDir({ 'imta.cnf': 'a $U@b\n' });
+    expect(await cli([dir, '--stdin-filename', 'imta.cnf'])).toEqual({ code: 2, stdout: '', stderr: 'cnflint: --stdin-filename needs --stdin\n' });
+    expect(await cli([dir, '--fix', '--fix-dry-run'])).toEqual({ code: 2, stdout: '', stderr: 'cnflint: --fix and --fix-dry-run exclude each other\n' });
+    expect(await cli(['--stdin', '--fix'], { stdin: 'a $U@b\n' })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cnflint: --fix cannot write to standard input; use --fix-dry-run to see the changes as a diff\n',
+    });
+  });
+
   test('2 for a bad configuration file, naming it', async () => {
     const dir = tmpDir({ 'imta.cnf': 'a $U@b\n', 'cnflint.config.json': '{"rules": {"no-fooo": "warn"}}' });
     const r = await cli([dir]);
@@ -102,6 +113,15 @@ describe('options', () => {
     const bad = await cli([dir, '--rule', 'no-fo:off']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown rule 'no-fo' (did you mean 'no-foo'?)");
+  });
+
+  test('--root reads absolute include paths from a copy of the server', async () => {
+    const dir = tmpDir({ 'imta.cnf': '</opt/msg/config/more.rules\na $U@b\n', 'srv/opt/msg/config/more.rules': 'FOO $U@b\n' });
+    const without = await cli([dir, '--rule', 'no-foo:error', '-f', 'compact']);
+    expect(without.stdout).not.toContain(path.join(dir, 'srv'));
+    const withRoot = await cli([dir, '--rule', 'no-foo:error', '--root', path.join(dir, 'srv'), '-f', 'compact']);
+    expect(withRoot.code).toBe(1);
+    expect(withRoot.stdout).toContain(`${path.join(dir, 'srv/opt/msg/config/more.rules')}: line 1, col 1, Error`);
   });
 
   test('--config and --no-config', async () => {
