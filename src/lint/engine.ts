@@ -15,13 +15,12 @@ import type { ConfigModel, SourceFile } from '../model/types.js';
 import {
   findConfigFile,
   loadConfigFile,
-  parseRuleSetting,
+  parseRuleSettings,
   resolveConfig,
   settingFor,
   type EffectiveSetting,
   type LintConfigInput,
   type ResolvedConfig,
-  type RuleSetting,
   type RuleSettingInput,
   LintConfigError,
 } from './config.js';
@@ -163,14 +162,7 @@ export function ruleMetas(rules: readonly Rule[] = RULES): Map<string, RuleMeta>
 export function resolveLintConfig(startDir: string, options: LintOptions = {}): ResolvedConfig {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const knownIds = knownRuleIds(options.rules ?? RULES);
-  const cliRules: Record<string, RuleSetting> = {};
-  for (const [id, v] of Object.entries(options.ruleSettings ?? {})) {
-    if (!knownIds.includes(id)) {
-      const best = knownIds.length ? closest(id, knownIds) : undefined;
-      throw new LintConfigError(`--rule: unknown rule '${id}'${best ? ` (did you mean '${best}'?)` : ''}`);
-    }
-    cliRules[id] = parseRuleSetting(v, `--rule ${id}`);
-  }
+  const cliRules = parseRuleSettings(options.ruleSettings, knownIds, '--rule');
   const root = options.root === undefined ? undefined : path.resolve(cwd, options.root);
   if (options.config) return resolveConfig(options.config, { knownIds, baseDir: cwd, cliRules, root });
   const file = options.configFile === false ? undefined : options.configFile ? path.resolve(cwd, options.configFile) : findConfigFile(startDir);
@@ -287,6 +279,7 @@ function singleTarget(input: SingleInput, config: ResolvedConfig): Target {
 export function lintFiles(paths: readonly string[], options: LintOptions = {}): LintResult[] {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const out: LintResult[] = [];
+  const configs = new Map<string, ResolvedConfig>();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     const kind = options.kind ?? fileKindFromName(abs);
@@ -309,7 +302,10 @@ export function lintFiles(paths: readonly string[], options: LintOptions = {}): 
       );
     }
     const { text, encoding } = decode(buf);
-    const config = resolveLintConfig(path.dirname(abs), options);
+    // (files of one directory share its configuration: looked up and read once)
+    const dir = path.dirname(abs);
+    let config = configs.get(dir);
+    if (!config) configs.set(dir, (config = resolveLintConfig(dir, options)));
     const target = singleTarget(
       { text, encoding, path: abs, kind, dir: path.dirname(abs), fragment: options.fragment, stat: { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode } },
       config,
