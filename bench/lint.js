@@ -11,16 +11,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateConfig } from './generate.js';
+import { median } from './util.js';
 
 const DIR = process.argv[2] ?? 'bench/out/big';
 const BIN = 'bin/cnflint.js';
-if (!fs.existsSync('dist/src/cli/cnflint.js') && !fs.existsSync('dist/bundle/cnflint.js')) {
+if (!fs.existsSync('dist/src/cli/cnflint.js') && !fs.existsSync('dist/bundle/cnflint.cjs')) {
   console.error('bench/lint.js: the CLI is not built; run `npm run build` first');
   process.exit(2);
 }
 if (!fs.existsSync(path.join(DIR, 'imta.cnf'))) generateConfig(DIR);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((p) => fs.existsSync(p) && spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0);
 
 /**
@@ -55,16 +55,16 @@ const code = await main(${JSON.stringify(cliArgs)});
 process.stderr.write(JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, code }) + '\\n');`;
 }
 
-/** The floor: read imta.cnf and job_controller.cnf and split them into lines, timed inside a fresh process. */
+/**
+ * The floor (bench/parse.js floor: read imta.cnf and job_controller.cnf and split them into
+ * lines) in a fresh process: its time inside the process, and the whole process's.
+ */
 function floorRun() {
-  const script = `const fs = require('fs'); const t0 = performance.now(); let n = 0;
-for (const f of ['imta.cnf', 'job_controller.cnf']) n += fs.readFileSync(require('path').join(${JSON.stringify(DIR)}, f), 'utf8').split('\\n').length;
-console.log(JSON.stringify({ ms: performance.now() - t0, n, maxRSS: process.resourceUsage().maxRSS }));`;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bench/parse.js', 'floor', DIR], { encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-  const j = JSON.parse(r.stdout);
-  return { ms: j.ms, wall, rssMiB: j.maxRSS / 1024 };
+  const j = JSON.parse(r.stdout.trim().split('\n').pop());
+  return { ms: j.ms, wall, rssMiB: j.maxRssMiB };
 }
 
 // The floor process and the CLI in turns (F C F C ...), so that a change in the machine's

@@ -6,7 +6,6 @@
 //     200,000 rewrite rules, 5,000 channels) the way cnftest does (loadConfig, the model
 //     adapter, compileRewriteConfig), then rewrites the addresses. Prints one markdown
 //     table row: load time, compile time, addresses per second after loading.
-//     (bench/run.js calls it as `node bench/rewrite.js DIR FLOOR_MS`; FLOOR_MS is not used.)
 //
 //   node bench/rewrite.js --engine [rules=200000] [addresses=200000]
 //     The engine alone on rules built in memory (wildcards, $N checks, % routes): no parsing.
