@@ -14,7 +14,7 @@
 // tokens with a second chevrotain lexer, each the first time its `children` are read.
 // Either way every character is in exactly one token of the tree.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { contentRunPattern, LEXER_CONFIG, lineBodyPattern, quotedPattern, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
+import { contentRunPattern, LEXER_CONFIG, lineBodyPattern, makeToken, quotedPattern, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
 import { LineParser, node, parseTokens } from './line-parser.js';
 import { lineLayerTokens } from './line-tokens.js';
 import { IMTA_COMMENT_CHARS, type SyntaxDiagnostic, type SyntaxElement, type SyntaxNode, type Token } from './syntax.js';
@@ -113,7 +113,7 @@ export function lexWords(image: string, base: number, out: Token[]): void {
  */
 export function splitPlainWords(image: string, base: number, out: Token[]): void {
   eachPlainWord(image, base, (type, text, start) => {
-    out.push({ image: text, startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as Token);
+    out.push(makeToken(type, text, start));
   });
 }
 
@@ -195,10 +195,6 @@ export function isRunItem(item: GroupItem): item is RunItem {
   return (item as RunItem).run !== undefined;
 }
 
-/** A token of the shape chevrotain's lexers make (positionTracking 'onlyOffset'). */
-function token(type: TokenType, image: string, start: number): Token {
-  return { image, startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as Token;
-}
 
 /**
  * Calls `each(bodyStart, bodyEnd, lineEnd)` for every physical line of a run: the content
@@ -225,8 +221,8 @@ function runLines(item: RunItem): SyntaxNode[] {
   const img = item.run.image;
   const base = item.run.startOffset;
   forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index) => {
-    const raw: Token[] = [token(LineBody, img.slice(bodyStart - base, bodyEnd - base), bodyStart)];
-    if (lineEnd > bodyEnd) raw.push(token(Newline, img.slice(bodyEnd - base, lineEnd - base), bodyEnd));
+    const raw: Token[] = [makeToken(LineBody, img.slice(bodyStart - base, bodyEnd - base), bodyStart)];
+    if (lineEnd > bodyEnd) raw.push(makeToken(Newline, img.slice(bodyEnd - base, lineEnd - base), bodyEnd));
     const kind = item.kind === 'KeywordLine' && index > 0 ? 'HostLine' : item.kind;
     out.push(new ContentLine(kind, raw));
   });

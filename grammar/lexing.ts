@@ -228,13 +228,17 @@ export const WORD_START_HINT: number[] = (() => {
  * cannot fail; should one ever skip characters, they become tokens of `filler` so that
  * no text is lost.
  */
+/** A token in the shape chevrotain's lexers make with positionTracking 'onlyOffset' (one shape for V8). */
+export function makeToken(type: TokenType, image: string, start: number): IToken {
+  return { image, startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken;
+}
+
 export function fillLexGaps(text: string, tokens: IToken[], filler: TokenType): IToken[] {
   const out: IToken[] = [];
   let pos = 0;
   const gap = (end: number) => {
     if (end > pos)
-      // (the shape of chevrotain's positionTracking 'onlyOffset' tokens)
-      out.push({ image: text.slice(pos, end), startOffset: pos, tokenTypeIdx: filler.tokenTypeIdx!, tokenType: filler } as IToken);
+      out.push(makeToken(filler, text.slice(pos, end), pos));
   };
   for (const t of tokens) {
     gap(t.startOffset);

@@ -1,7 +1,7 @@
 // keyword-arguments: a keyword's argument is missing or cannot be what the keyword needs
 // (channel-keywords.md §1 rules 4, 5, 9 and the Args column of §2/§3).
 import { edit, type Fix } from '../src/edit/edits.js';
-import { lookupKeyword, type ArgKind, type Arity } from '../src/model/keywords.js';
+import { lookupKeyword, TYPOGRAPHIC_QUOTES, type ArgKind, type Arity } from '../src/model/keywords.js';
 import type { KeywordUse, SourceFile, Word } from '../src/model/types.js';
 import type { Report, Rule } from '../src/lint/types.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
@@ -31,7 +31,7 @@ const ISO_DURATION = /^p(?=\d|t\d)(?:\d+y)?(?:\d+m)?(?:\d+w)?(?:\d+d)?(?:t(?=\d)
 /** `pt10`, `p3`: a number without its unit letter (the 2005Q4 spam-filter example). */
 const UNITLESS_DURATION = /^p(?:\d+[ymwd])*(?:t(?:\d+[hms])*)?\d+$/i;
 
-const CURLY = /[\u201C\u201D\u201E\u2018\u2019]/g;
+const CURLY = new RegExp(`[${[...TYPOGRAPHIC_QUOTES].join('')}]`, 'g');
 
 function wanted(arity: Arity): string {
   switch (arity.kind) {

@@ -771,12 +771,15 @@ export function groupMembers(group: string): KeywordInfo[] {
 // ---------------------------------------------------------------------------------------
 // Variable-length arguments (§1 rules 6 and 10), shared by the parser
 
-/** ASCII and typographic double quotes that may open a quoted token (§1 rule 9). */
-const OPENING_QUOTES = new Set(['"', '\u201C', '\u201D', '\u201E', '\u2018', '\u2019']);
+/**
+ * Typographic quotes (U+201C, U+201D, U+201E, U+2018, U+2019) that word processors put
+ * where `"` was meant; the MTA does not read them as quotes (§1 rule 9).
+ */
+export const TYPOGRAPHIC_QUOTES: ReadonlySet<string> = new Set(['\u201C', '\u201D', '\u201E', '\u2018', '\u2019']);
 
 /** True if the token starts with an ASCII or typographic quote character. */
 export function startsWithQuote(token: string): boolean {
-  return token.length > 0 && OPENING_QUOTES.has(token[0]!);
+  return token.length > 0 && (token[0] === '"' || TYPOGRAPHIC_QUOTES.has(token[0]!));
 }
 
 /** True for an IPv4/IPv6 literal, optionally in [brackets]. */

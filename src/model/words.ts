@@ -1,9 +1,9 @@
 // Logical-line words: how the MTA's reader splits a (possibly continued) line.
 import { tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { forEachWordToken } from '../../grammar/imta.js';
+import { TYPOGRAPHIC_QUOTES } from './keywords.js';
 import type { Range, Word } from './types.js';
 
-const CURLY_OPEN = new Set(['\u201c', '\u201d', '\u201e', '\u2018', '\u2019']);
 
 export interface LineWords {
   words: Word[];
@@ -115,18 +115,18 @@ export function makeWord(text: string, start: number, end: number, fused = false
   if (first === '"') {
     w.quoted = true;
     if (text.length > 1 && text.endsWith('"')) w.value = text.slice(1, -1);
-    else if (text.length > 1 && CURLY_OPEN.has(text[text.length - 1])) {
+    else if (text.length > 1 && TYPOGRAPHIC_QUOTES.has(text[text.length - 1])) {
       w.value = text.slice(1, -1);
       w.curlyQuotes = true;
     } else {
       w.value = text.slice(1);
       w.unterminatedQuote = true;
     }
-  } else if (first !== undefined && CURLY_OPEN.has(first)) {
+  } else if (first !== undefined && TYPOGRAPHIC_QUOTES.has(first)) {
     w.quoted = true;
     w.curlyQuotes = true;
     const last = text[text.length - 1];
-    if (text.length > 1 && (CURLY_OPEN.has(last) || last === '"')) w.value = text.slice(1, -1);
+    if (text.length > 1 && (TYPOGRAPHIC_QUOTES.has(last) || last === '"')) w.value = text.slice(1, -1);
     else {
       w.value = text.slice(1);
       w.unterminatedQuote = true;
