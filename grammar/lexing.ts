@@ -29,7 +29,7 @@ export function matched(text: string, start: number, end: number): RegExpExecArr
 }
 
 /** Offset just past the end of the physical line's content (before CRLF or LF). */
-function lineContentEnd(text: string, offset: number): number {
+export function lineContentEnd(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   if (nl === -1) return text.length;
   return nl > offset && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
@@ -147,10 +147,9 @@ export function wordPattern(stopAt = ''): CustomPatternMatcherFunc {
  */
 export function lineBodyPattern(): CustomPatternMatcherFunc {
   return (text, offset) => {
-    const nl = text.indexOf('\n', offset);
-    let end = nl === -1 ? text.length : nl;
-    if (end > offset && nl !== -1 && text.charCodeAt(end - 1) === CR) end--;
-    if (end > offset && nl !== -1 && text.charCodeAt(end - 1) === BACKSLASH) end--;
+    let end = lineContentEnd(text, offset);
+    // (a `\` before a line break is the continuation, a token of its own)
+    if (end > offset && end < text.length && text.charCodeAt(end - 1) === BACKSLASH) end--;
     return matched(text, offset, end);
   };
 }

@@ -6,7 +6,7 @@
 //   optional blanks around `=` and `\` continuation of long values, `<file` includes (PMDF
 //   dispatcher.cnf only).
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
-import { atLineStart, isContinuationAt, LEXER_CONFIG, matched, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
+import { atLineStart, isContinuationAt, LEXER_CONFIG, lineBodyPattern, matched, tokenizeAll, wordPattern, WORD_START_HINT } from './lexing.js';
 import { LineParser, node, parseTokens } from './line-parser.js';
 import { lineLayerTokens } from './line-tokens.js';
 import { OPTION_COMMENT_CHARS, type SyntaxDiagnostic, type SyntaxNode, type Token } from './syntax.js';
@@ -43,9 +43,12 @@ const sectionHeaderPattern: CustomPatternMatcherFunc = (text, offset, tokens) =>
   return matched(text, offset, i);
 };
 
+/** The rest of a physical line up to its line break or continuation backslash. */
+const lineBody = lineBodyPattern();
+
 /**
  * A setting's value: from the first non-blank character after `=` to the end of the
- * physical line (or a continuation backslash). The value may itself contain `=`
+ * physical line (or a continuation backslash), i.e. a line body. The value may itself contain `=`
  * (`PARAMETER=CHANNEL=tcp_lmtpss`) and blanks (`secret=never mind`).
  */
 const valuePattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
@@ -59,16 +62,7 @@ const valuePattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
     }
     if (tt === OptNewline || tt === OptBlankLine || tt === OptComment || tt === OptSection || tt === OptInclude) break;
   }
-  if (!seenEquals) return null;
-  let i = offset;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10)) break;
-    if (c === 92 && isContinuationAt(text, i)) break;
-    i++;
-  }
-  return matched(text, offset, i);
+  return seenEquals ? lineBody(text, offset, tokens, {}) : null;
 };
 
 export const OptSection = createToken({

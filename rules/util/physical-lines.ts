@@ -8,11 +8,7 @@ export function lineStartAt(text: string, offset: number): number {
 }
 
 /** Offset just past the content of the physical line holding `offset` (before CRLF / LF). */
-export function lineContentEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl === -1) return text.length;
-  return nl > 0 && text.charCodeAt(nl - 1) === 13 && nl - 1 >= offset ? nl - 1 : nl;
-}
+export { lineContentEnd as lineContentEndAt } from '../../grammar/lexing.js';
 
 /** Offset of the start of the next physical line, or undefined at the last line. */
 export function nextLineStart(text: string, offset: number): number | undefined {

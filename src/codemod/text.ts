@@ -2,6 +2,7 @@
 // file's own line break, remove whole lines without leaving the file's last-line shape
 // changed, and say where something is (file:line:col) in messages.
 import { endOf, startOf, type SyntaxNode } from '../../grammar/index.js';
+import { atLineStart } from '../../grammar/lexing.js';
 import { lineBreakOf, type TextEdit } from '../edit/edits.js';
 import type { Range, SourceFile } from '../model/types.js';
 
@@ -13,10 +14,6 @@ export function where(file: SourceFile, offset: number): string {
   return `${file.relPath}:${p.line}:${p.column}`;
 }
 
-/** Whether `offset` is at the start of a physical line. */
-export function atLineStart(text: string, offset: number): boolean {
-  return offset === 0 || text[offset - 1] === '\n';
-}
 
 export function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
