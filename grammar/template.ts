@@ -198,7 +198,9 @@ const T = {
   Mapping: createToken({ name: 'Mapping', pattern: /\$\{[^}]*\}/, start_chars_hint: ['$'], line_breaks: true }),
   Library: createToken({ name: 'Library', pattern: /\$\[[^\]]*\]/, start_chars_hint: ['$'], line_breaks: true }),
   Ldap: createToken({ name: 'Ldap', pattern: /\$\][^[]*\[/, start_chars_hint: ['$'], line_breaks: true }),
-  Unclosed: createToken({ name: 'Unclosed', pattern: /\$[({[\]][\s\S]*/, start_chars_hint: ['$'], line_breaks: true }),
+  // An opener whose closer never comes (the lookups above did not match): only the two
+  // characters are the bad piece, and lexing goes on after them.
+  Unclosed: createToken({ name: 'Unclosed', pattern: /\$[({[\]]/, start_chars_hint: ['$'], line_breaks: false }),
   ChannelCheck: createToken({ name: 'ChannelCheck', pattern: /\$[MNQCmnqc][^@%$\s]*/, start_chars_hint: ['$'], line_breaks: false }),
   Tag: createToken({ name: 'Tag', pattern: /\$[Tt][^@%$\s]*/, start_chars_hint: ['$'], line_breaks: false }),
   DomainCheck: createToken({
@@ -343,8 +345,6 @@ function toPiece(tok: IToken, base: number, diags: TemplateDiagnostic[]): Templa
     }
     case T.Unclosed: {
       const open = text[1]!;
-      // Only the opening two characters are the bad piece; the rest is lexed normally so that
-      // the remaining pieces still get their own kinds.
       return bad(`unclosed $${open}: missing ${LOOKUP_CLOSERS[open]}`);
     }
     case T.DomainCheck: {
@@ -383,25 +383,7 @@ function toPiece(tok: IToken, base: number, diags: TemplateDiagnostic[]): Templa
 }
 
 function lexPieces(text: string, base: number, diags: TemplateDiagnostic[]): TemplatePiece[] {
-  const pieces: TemplatePiece[] = [];
-  let offset = 0;
-  for (;;) {
-    const { tokens } = templateLexer.tokenize(offset === 0 ? text : text.slice(offset));
-    let resumeAt = -1;
-    for (const tok of tokens) {
-      if (tok.tokenType === T.Unclosed) {
-        // Only the two-character opener is the bad piece; the remainder is lexed again so
-        // that it still gets its own piece kinds.
-        pieces.push(toPiece({ ...tok, image: tok.image.slice(0, 2) }, base + offset, diags));
-        resumeAt = offset + tok.startOffset + 2;
-        break;
-      }
-      pieces.push(toPiece(tok, base + offset, diags));
-    }
-    if (resumeAt < 0 || resumeAt >= text.length) break;
-    offset = resumeAt;
-  }
-  return pieces;
+  return templateLexer.tokenize(text).tokens.map((tok) => toPiece(tok, base, diags));
 }
 
 const OUTPUT_KINDS: ReadonlySet<TemplatePieceKind> = new Set<TemplatePieceKind>([
