@@ -15,6 +15,7 @@ import type { ConfigModel } from '../model/types.js';
 import type { ChannelInfo, RewriteTable } from '../rewrite/engine.js';
 import type { RouteCaseResult, RoutesRunResult } from '../rewrite/routes.js';
 import type { RewriteOptions, RewriteResult } from '../rewrite/types.js';
+import { lookupKeyEnd, parseAssume } from '../rewrite/lookup-keys.js';
 import { USER_ERRORS, UsageError, finishParser, oneLine, parseCommandLine, processIO, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
@@ -122,32 +123,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
 // ---------------------------------------------------------------------------------------
 // Lookup answers: --assume KEY=VALUE and --answers FILE
 
-const CLOSERS: Record<string, string> = { '(': ')', '{': '}', '[': ']', ']': '[' };
-
-/**
- * Where the lookup key at the start of `s` ends: after the matching closer for `$(…)`,
- * `${…}`, `$[…]`, `$]…[`; otherwise at the first character in `stop` (`$V…`, `$Z…`, `*`).
- */
-function lookupKeyEnd(s: string, stop: RegExp): number | string {
-  if (!s.startsWith('$') && !s.startsWith('*')) return `'${s.slice(0, 40)}' is not a lookup: a lookup starts with '$' ($(…), \${…}, $[…], $]…[, $V…, $Z…) or is '*'`;
-  const open = s[1] ?? '';
-  if (s.startsWith('$') && CLOSERS[open] !== undefined) {
-    const close = s.indexOf(CLOSERS[open]!, 2);
-    if (close < 0) return `unclosed lookup '${s.slice(0, 40)}': missing '${CLOSERS[open]}'`;
-    return close + 1;
-  }
-  const m = stop.exec(s);
-  return m ? m.index : s.length;
-}
-
-/** `KEY=VALUE` of --assume; the value may be empty (a lookup that succeeds with no text). */
-export function parseAssume(v: string): [string, string] | string {
-  const end = lookupKeyEnd(v, /=/);
-  if (typeof end === 'string') return `--assume ${end}`;
-  if (v[end] !== '=') return `--assume needs LOOKUP=ANSWER, e.g. --assume '$(siroe)=$U%eng.siroe.com@siroenet' or --assume '\${INTERNAL_IP}=<fail>' (got '${v}')`;
-  if (end === 0) return `--assume '${v}': the lookup before '=' is empty`;
-  return [v.slice(0, end), v.slice(end + 1)];
-}
+export { parseAssume };
 
 export interface AnswersFile {
   answers: Record<string, string>;

@@ -12,6 +12,7 @@
 
 import { parseAddress } from './address.js';
 import { formatTrace, rewriteAddress, type RewriteTable } from './engine.js';
+import { parseAssume } from './lookup-keys.js';
 import type { RewriteOptions, RewriteResult } from './types.js';
 
 export type RouteExpectation =
@@ -140,8 +141,8 @@ export function parseRoutes(text: string, file?: string): ParsedRoutes {
         else if (name === 'source_channel') options.sourceChannel = value;
         else if (name === 'destination_channel') options.destinationChannel = value;
         else {
-          const kv = splitAssume(value);
-          if (!kv) return problem(`-assume needs KEY=VALUE, e.g. -assume="$(siroe)=$U%eng.siroe.com@siroenet"`);
+          const kv = parseAssume(value, '-assume');
+          if (typeof kv === 'string') return problem(kv);
           (options.assume ??= {})[kv[0]] = kv[1];
         }
         continue;
@@ -167,22 +168,6 @@ export function parseRoutes(text: string, file?: string): ParsedRoutes {
     res.cases.push(c);
   });
   return res;
-}
-
-/** Split `KEY=VALUE` where KEY is a lookup such as `$(…)`, `${…}`, `$[…]`, `$]…[`, `$V…`. */
-function splitAssume(v: string): [string, string] | undefined {
-  const closers: Record<string, string> = { '(': ')', '{': '}', '[': ']', ']': '[' };
-  let keyEnd: number;
-  if (v.startsWith('$') && closers[v[1] ?? ''] !== undefined) {
-    const close = v.indexOf(closers[v[1]!]!, 2);
-    if (close < 0) return undefined;
-    keyEnd = close + 1;
-    if (v[keyEnd] !== '=') return undefined;
-  } else {
-    keyEnd = v.indexOf('=');
-    if (keyEnd <= 0) return undefined;
-  }
-  return [v.slice(0, keyEnd), v.slice(keyEnd + 1)];
 }
 
 function sameAddress(expected: string, actual: string | undefined): boolean {

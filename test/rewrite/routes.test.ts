@@ -65,7 +65,20 @@ describe('parseRoutes', () => {
     );
     expect(p.problems.map((x) => x.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(p.problems[4]!.message).toBe('unknown option -bogus');
+    expect(p.problems[7]!.message).toBe("-assume 'novalue' is not a lookup: a lookup starts with '$' ($(…), ${…}, $[…], $]…[, $V…, $Z…) or is '*'");
     expect(p.cases.map((c) => c.line)).toEqual([12]);
+  });
+
+  it('-assume takes the same LOOKUP=ANSWER as --assume: the key is a lookup, and a lookup ends at its closer', () => {
+    const bad = (line: string) => parseRoutes(line).problems.map((x) => x.message);
+    // A key that is no lookup would never be asked for: refusing it beats a silently unused answer.
+    expect(bad('a@b -assume=foo=bar => l')).toEqual(["-assume 'foo=bar' is not a lookup: a lookup starts with '$' ($(…), ${…}, $[…], $]…[, $V…, $Z…) or is '*'"]);
+    expect(bad('a@b -assume="$(siroe)" => l')).toEqual([
+      `-assume needs LOOKUP=ANSWER, e.g. -assume="$(siroe)=$U%eng.siroe.com@siroenet" or -assume="\${INTERNAL_IP}=<fail>" (got '$(siroe)')`,
+    ]);
+    expect(bad('a@b -assume="$(x=y" => l')).toEqual(["-assume unclosed lookup '$(x=y': missing ')'"]);
+    // '=' inside the lookup belongs to the key.
+    expect(parseRoutes('a@b -assume="${T,a=b}=c" => l').cases[0]!.options.assume).toEqual({ '${T,a=b}': 'c' });
   });
 
   it('never throws', () => {
