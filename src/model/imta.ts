@@ -2,7 +2,7 @@
 // reading order (an included file's lines count exactly as if typed at the include line).
 import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { forEachRunLine, isRunItem, rawItemsOf, runLine, type RunItem } from '../../grammar/imta.js';
-import { acceptsArgument, lookupKeyword, normalizeKeyword, requiredArguments } from './keywords.js';
+import { acceptsArgument, lookupKeyword, normalizeKeyword, requiredArguments, type KeywordInfo } from './keywords.js';
 import type {
   Channel,
   DefaultsBlock,
@@ -16,6 +16,35 @@ import type {
   Word,
 } from './types.js';
 import { lineWords, makeWord } from './words.js';
+
+/** The arguments of a keyword that has none: one shared frozen array (most keywords are flags). */
+const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
+
+/**
+ * A keyword use. Its range is computed when asked: a big channel table has a hundred
+ * thousand keyword uses, and the model's cost is mostly the objects it keeps.
+ */
+class Keyword implements KeywordUse {
+  constructor(
+    public word: Word,
+    public key: string,
+    public info: KeywordInfo | undefined,
+    public args: Word[],
+    public missingArgument: boolean,
+    public file: SourceFile,
+    public fromDefaults?: DefaultsBlock,
+  ) {}
+
+  get range(): Range {
+    const last = this.args.length ? this.args[this.args.length - 1] : this.word;
+    return { start: this.word.start, end: last.end };
+  }
+
+  /** The same use as a `defaults` line puts it in force on the channels after it. */
+  fromDefaultsBlock(d: DefaultsBlock): Keyword {
+    return new Keyword(this.word, this.key, this.info, this.args, this.missingArgument, this.file, d);
+  }
+}
 
 /** Parses the words after a channel name into keyword uses, by the keyword table's arity. */
 export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
@@ -32,17 +61,8 @@ export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
       while (i < words.length && acceptsArgument(info.arity, words[i].text, i - first)) i++;
       missingArgument = i - first < requiredArguments(info.arity);
     }
-    const last = i > first ? words[i - 1] : word;
-    out.push({
-      word,
-      key: normalizeKeyword(word.text),
-      info,
-      // (an exact-size copy: pushing onto [] would reserve 17 slots per keyword)
-      args: words.slice(first, i),
-      missingArgument,
-      range: { start: word.start, end: last.end },
-      file,
-    });
+    // (an exact-size copy: pushing onto [] would reserve 17 slots per keyword)
+    out.push(new Keyword(word, normalizeKeyword(word.text), info, i > first ? words.slice(first, i) : NO_ARGS, missingArgument, file));
   }
   return out;
 }
@@ -77,38 +97,53 @@ export interface IncludeResolver {
 }
 
 class Rule implements RewriteRule {
-  /** The pattern word, made on first use (most rules are never reported). */
+  // Most rules of a big table are one plain line of a content run. Their pattern word, tag,
+  // key and template are read from the file's text on first use: three fewer objects per
+  // rule to copy through the young generation while 200,000 rules are read (the model's
+  // main cost is that garbage collection). Rules read word by word pass them in.
   private patternWord: Word | undefined;
+  private tagText: string | undefined;
+  private keyText: string | undefined;
+  private templateText: string | undefined;
 
   constructor(
-    /** The pattern word, or where it is in the file's text. */
-    pattern: Word | { start: number; end: number },
-    public tag: string,
-    public key: string,
-    public template: string,
-    private readonly templateStart: number,
-    private readonly templateEnd: number,
-    /** Pairs (offset in template, source offset) where the mapping jumps; empty when contiguous. */
-    private readonly jumps: number[] | undefined,
     public file: SourceFile,
     /** The rule's line node, or the content run holding its line: run lines become nodes only when asked. */
     private nodeRef: SyntaxNode | RunItem,
     public index: number,
     /** With a RunItem: the rule's line within the run. */
-    private readonly runLineIndex = 0,
+    private readonly runLineIndex: number,
+    private readonly patternStart: number,
+    private readonly patternEnd: number,
+    private readonly templateStart: number,
+    private readonly templateEnd: number,
+    /** Pairs (offset in template, source offset) where the mapping jumps; undefined when contiguous. */
+    private readonly jumps?: number[],
+    /** Given when the rule was read word by word. */
+    read?: { pattern: Word; template: string },
   ) {
-    if ('text' in pattern) this.patternWord = pattern;
-    else {
-      this.patternStart = pattern.start;
-      this.patternEnd = pattern.end;
+    if (read) {
+      this.patternWord = read.pattern;
+      this.templateText = read.template;
     }
   }
 
-  private patternStart = 0;
-  private patternEnd = 0;
-
   get pattern(): Word {
     return (this.patternWord ??= makeWord(this.file.text.slice(this.patternStart, this.patternEnd), this.patternStart, this.patternEnd));
+  }
+
+  get tag(): string {
+    if (this.tagText === undefined) this.splitPattern();
+    return this.tagText!;
+  }
+
+  get key(): string {
+    if (this.keyText === undefined) this.splitPattern();
+    return this.keyText!;
+  }
+
+  get template(): string {
+    return (this.templateText ??= this.file.text.slice(this.templateStart, this.templateEnd));
   }
 
   get templateRange(): Range {
@@ -131,6 +166,12 @@ class Rule implements RewriteRule {
       base = this.jumps[k + 1];
     }
     return base + (i - from);
+  }
+
+  private splitPattern(): void {
+    const { tag, key } = splitPattern(this.pattern.text);
+    this.tagText = tag;
+    this.keyText = key;
   }
 }
 
@@ -215,9 +256,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     while (te > ts && blank(text.charCodeAt(te - 1))) te--;
     if (ts >= te || text.charCodeAt(ps) === 34 /* " */) return false;
     if (text.charCodeAt(te - 1) === 92 /* \ */ && (te - 1 === ts || blank(text.charCodeAt(te - 2)))) return false;
-    const { tag, key } = splitPattern(text.slice(ps, pe));
-    const template = text.slice(ts, te);
-    out.rules.push(new Rule({ start: ps, end: pe }, tag, key, template, ts, te, undefined, file, node, out.rules.length, lineIndex));
+    out.rules.push(new Rule(file, node, out.rules.length, lineIndex, ps, pe, ts, te));
     return true;
   };
 
@@ -234,7 +273,6 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     const { words } = lineWords(tokens);
     if (!words.length) return;
     const pattern = words[0];
-    const { tag, key } = splitPattern(pattern.text);
     let template = '';
     let templateRange: Range = { start: pattern.end, end: pattern.end };
     let jumps: number[] | undefined;
@@ -275,7 +313,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
         message: `rewrite rule '${pattern.text}' has no template; write 'pattern template' on one line (a continued line needs '\\' as its last character)`,
       });
     }
-    out.rules.push(new Rule(pattern, tag, key, template, templateRange.start, templateRange.end, jumps, file, line, out.rules.length));
+    out.rules.push(new Rule(file, line, out.rules.length, 0, pattern.start, pattern.end, templateRange.start, templateRange.end, jumps, { pattern, template }));
   };
 
   const addBlock = (block: SyntaxNode, file: SourceFile) => {
@@ -303,7 +341,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
       };
       out.defaults.push(d);
       if (lower === 'nodefaults') defaultsInForce = [];
-      else defaultsInForce = [...defaultsInForce, ...keywords.map((k) => ({ ...k, fromDefaults: d }))];
+      else defaultsInForce = [...defaultsInForce, ...keywords.map((k) => (k as Keyword).fromDefaultsBlock(d))];
       return;
     }
     const hosts: HostName[] = [];

@@ -245,11 +245,10 @@ export function buildModel(input: ModelInput): ConfigModel {
       case 'imta.cnf': {
         if (!model.imta) model.imta = sf;
         const b = buildImta(sf, resolveInclude);
-        // Not push(...xs): 200,000 rules would overflow the call stack.
-        pushAll(model.rules, b.rules);
-        pushAll(model.channels, b.channels);
-        pushAll(model.defaults, b.defaults);
-        pushAll(model.includes, b.includes);
+        model.rules = joined(model.rules, b.rules);
+        model.channels = joined(model.channels, b.channels);
+        model.defaults = joined(model.defaults, b.defaults);
+        model.includes = joined(model.includes, b.includes);
         pushAll(model.diagnostics, b.diagnostics);
         model.hasChannelTable ||= b.hasChannelTable;
         break;
@@ -277,7 +276,15 @@ export function buildModel(input: ModelInput): ConfigModel {
 }
 
 function pushAll<T>(to: T[], from: readonly T[]): void {
+  // Not push(...from): 200,000 rules would overflow the call stack.
   for (const x of from) to.push(x);
+}
+
+/** `to` with `from` appended; `from` itself when `to` is empty (one imta.cnf: no copy of 200,000 rules). */
+function joined<T>(to: T[], from: T[]): T[] {
+  if (!to.length) return from;
+  pushAll(to, from);
+  return to;
 }
 
 function indexModel(model: ConfigModel): void {

@@ -30,6 +30,33 @@ describe('imta.cnf', () => {
     expect(m.rules[0].templateOffset(0)).toBe(13);
   });
 
+  test('a rule read from a content run (lazily) and the same rule read word by word give the same values', () => {
+    // The first rule is a plain line (read straight from the run's text, its strings made on
+    // first use); the second is the same rule continued across a line, read word by word.
+    const m = imta('Tag|Example.COM  $U%$D@tcp-daemon\nTag|Example.COM  $U%$D@\\\ntcp-daemon\n');
+    const [run, words] = m.rules;
+    for (const r of [run, words]) {
+      expect([r.pattern.text, r.tag, r.key, r.template, r.node.kind]).toEqual(['Tag|Example.COM', 'Tag|', 'example.com', '$U%$D@tcp-daemon', 'RewriteRule']);
+    }
+    expect([run.pattern.start, run.pattern.end, run.templateRange]).toEqual([0, 15, { start: 17, end: 33 }]);
+    expect([words.pattern.start, words.pattern.end, words.templateRange]).toEqual([34, 49, { start: 51, end: 69 }]);
+    expect(m.imta!.text.slice(words.templateOffset(6), words.templateOffset(16))).toBe('tcp-daemon');
+  });
+
+  test('keyword ranges run from the keyword to its last argument, also for keywords put in force by defaults', () => {
+    const m = imta('\ndefaults notices 1 2 4 copywarnpost\n\nl maxjobs 7 single_sys\nmail.example.com\n');
+    const l = m.channels[0];
+    const text = m.imta!.text;
+    const at = (r: { start: number; end: number }) => text.slice(r.start, r.end);
+    expect(l.keywords.map((k) => at(k.range))).toEqual(['maxjobs 7', 'single_sys']);
+    expect(l.defaults.map((k) => [at(k.range), k.fromDefaults === m.defaults[0]])).toEqual([
+      ['notices 1 2 4', true],
+      ['copywarnpost', true],
+    ]);
+    // The defaults block's own uses are not marked as coming from defaults.
+    expect(m.defaults[0].keywords.map((k) => k.fromDefaults)).toEqual([undefined, undefined]);
+  });
+
   test('a rule without a template is a diagnostic', () => {
     const m = imta('lonely\n');
     expect(m.diagnostics.map((d) => [d.code, d.start, d.end])).toEqual([['rule-without-template', 0, 6]]);
