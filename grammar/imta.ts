@@ -137,9 +137,11 @@ export type WordTokenVisitor = (type: TokenType, image: string, start: number) =
  * The tokens `line.children` gives, in order, as calls. A content line that was not split
  * yet is read from its line bodies without making token objects (nor keeping any): the
  * model reads every channel block's words this way, and the lint rules rarely need the
- * tokens of those lines afterwards.
+ * tokens of those lines afterwards. With `plainBody`, a line body without a double quote
+ * is handed over whole instead (it splits into maximal runs of blanks, Ws, and of
+ * everything else, Word): the caller splits it without a call per token.
  */
-export function forEachWordToken(line: SyntaxNode, each: WordTokenVisitor): void {
+export function forEachWordToken(line: SyntaxNode, each: WordTokenVisitor, plainBody?: (image: string, base: number) => void): void {
   if (!(line instanceof ContentLine) || line.isSplit) {
     for (const t of line.children as Token[]) each(t.tokenType, t.image, t.startOffset);
     return;
@@ -147,7 +149,7 @@ export function forEachWordToken(line: SyntaxNode, each: WordTokenVisitor): void
   splitBodies(
     line.rawTokens,
     (t) => each(t.tokenType, t.image, t.startOffset),
-    (image, base) => eachPlainWord(image, base, each),
+    plainBody ?? ((image, base) => eachPlainWord(image, base, each)),
   );
 }
 
@@ -221,8 +223,9 @@ function runLines(item: RunItem): SyntaxNode[] {
   const img = item.run.image;
   const base = item.run.startOffset;
   forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index) => {
-    const raw: Token[] = [makeToken(LineBody, img.slice(bodyStart - base, bodyEnd - base), bodyStart)];
-    if (lineEnd > bodyEnd) raw.push(makeToken(Newline, img.slice(bodyEnd - base, lineEnd - base), bodyEnd));
+    const body = makeToken(LineBody, img.slice(bodyStart - base, bodyEnd - base), bodyStart);
+    // (array literals of exact size: a push would reserve 17 slots for every line)
+    const raw: Token[] = lineEnd > bodyEnd ? [body, makeToken(Newline, img.slice(bodyEnd - base, lineEnd - base), bodyEnd)] : [body];
     const kind = item.kind === 'KeywordLine' && index > 0 ? 'HostLine' : item.kind;
     out.push(new ContentLine(kind, raw));
   });
@@ -240,6 +243,9 @@ class LineGroup implements SyntaxNode {
 
   get children(): SyntaxElement[] {
     if (!this.expanded) {
+      // A group that is one content run (a channel block without continued lines): its lines.
+      const only = this.items.length === 1 ? this.items[0] : undefined;
+      if (only && isRunItem(only)) return (this.expanded = only.lines ??= runLines(only));
       const out: SyntaxNode[] = [];
       for (const item of this.items) {
         if (isRunItem(item)) {

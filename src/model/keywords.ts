@@ -741,14 +741,27 @@ export function normalizeKeyword(token: string): string {
  * entry is returned). `undefined` means the MTA would treat the token as a group id.
  */
 export function lookupKeyword(token: string): KeywordInfo | undefined {
+  // Channel tables repeat a small vocabulary thousands of times: remember the answer per
+  // token as written (null: no keyword), bounded so that odd inputs cannot grow it for ever.
+  const known = lookupMemo.get(token);
+  if (known !== undefined) return known ?? undefined;
   const key = normalizeKeyword(token);
-  const hit = CONCRETE.get(key);
-  if (hit) return hit;
-  for (const [re, info] of FAMILIES) {
-    if (re.test(key)) return info;
+  let found = CONCRETE.get(key);
+  if (!found) {
+    for (const [re, info] of FAMILIES) {
+      if (re.test(key)) {
+        found = info;
+        break;
+      }
+    }
   }
-  return undefined;
+  if (lookupMemo.size >= LOOKUP_MEMO_SIZE) lookupMemo.clear();
+  lookupMemo.set(token, found ?? null);
+  return found;
 }
+
+const LOOKUP_MEMO_SIZE = 4096;
+const lookupMemo = new Map<string, KeywordInfo | null>();
 
 /**
  * Concrete keyword names for "did you mean" suggestions. Family placeholders are never

@@ -11,6 +11,8 @@ export interface LineWords {
   brokenContinuations: Range[];
 }
 
+const isBlank = (c: number) => c === 32 || c === 9;
+
 function isWordToken(kind: string): boolean {
   return kind === 'Word' || kind === 'Quoted' || kind === 'Name' || kind === 'Value';
 }
@@ -26,7 +28,12 @@ function isWordToken(kind: string): boolean {
 export function lineWords(line: SyntaxNode | Token[]): LineWords {
   const reader = new WordReader();
   if (Array.isArray(line)) for (const t of line) reader.token(tokenKind(t), t.image, t.startOffset);
-  else forEachWordToken(line, (type, image, start) => reader.token(type.name, image, start));
+  else
+    forEachWordToken(
+      line,
+      (type, image, start) => reader.token(type.name, image, start),
+      (image, base) => reader.plainBody(image, base),
+    );
   return reader.finish();
 }
 
@@ -72,6 +79,24 @@ class WordReader {
     } else if (!isWordToken(kind)) this.separator();
     else if (image === '\\') this.pending = start;
     else this.word(image, start);
+  }
+
+  /**
+   * A line body without a double quote: maximal runs of blanks (Ws) and of other characters
+   * (Word), as the word lexer would split it; only the words' texts are cut out.
+   */
+  plainBody(image: string, base: number): void {
+    const n = image.length;
+    let i = 0;
+    while (i < n) {
+      const start = i;
+      const blank = isBlank(image.charCodeAt(i));
+      i++;
+      while (i < n && isBlank(image.charCodeAt(i)) === blank) i++;
+      // (a blank's text is never read: token() looks only at its kind)
+      if (blank) this.token('Ws', '', base + start);
+      else this.token('Word', image.slice(start, i), base + start);
+    }
   }
 
   finish(): LineWords {

@@ -251,6 +251,14 @@ describe('§2.10 test -rewrite flags', () => {
 // lookupKeyword
 
 describe('lookupKeyword', () => {
+  it('gives the same answers after its memo of tokens has filled up and been cleared', () => {
+    const probe = ['Pool', 'nosuchkeyword', 'destinationspamfilter3optin', 'MAXJOBS'];
+    const first = probe.map((t) => lookupKeyword(t)?.name);
+    for (let i = 0; i < 10_000; i++) lookupKeyword(`token${i}`);
+    expect(probe.map((t) => lookupKeyword(t)?.name)).toEqual(first);
+    expect(first).toEqual(['pool', undefined, 'destinationspamfilter<N>optin', 'maxjobs']);
+  });
+
   it.each([
     ['pool', 'pool'],
     ['POOL', 'pool'],
