@@ -10,7 +10,8 @@
 //   4. next steps: imsimta cnbuild, imsimta restart.
 import { applyEdits, type TextEdit } from '../edit/edits.js';
 import type { Channel, ConfigModel, OptionSection, RewriteRule } from '../model/types.js';
-import { describeChannel, poolOf, poolUsers } from './channels.js';
+import { namedPool, poolUsers } from '../model/pools.js';
+import { describeChannel } from './channels.js';
 import { domainRuleAnchor, insertBlockAfter, insertRuleLines, insertRuleLinesBefore, ruleLine, staticRoutingHost } from './imta-edit.js';
 import { checkChannelName, checkDomain, checkJobLimit, checkPoolName, MAX_HOST_NAME, poolLengthNote } from './names.js';
 import { headerLine, insertSection, isPoolSection, sectionLines, settingLine } from './option-edit.js';
@@ -82,7 +83,7 @@ export function addChannel(model: ConfigModel, args: AddChannelArgs): CodemodRes
   const ours = existing && isOurs(model, existing, host, pool);
   if (existing && !ours)
     return refuse(
-      `channel name '${name}' is taken: ${describeChannel(existing)} has official host ${existing.officialHost?.host.text ?? '(none)'} and pool ${poolOf(model, existing) ?? '(default)'}; pass another one with --name`,
+      `channel name '${name}' is taken: ${describeChannel(existing)} has official host ${existing.officialHost?.host.text ?? '(none)'} and pool ${namedPool(model, existing) ?? '(default)'}; pass another one with --name`,
     );
   const hostOwner = model.channelForHost(host);
   if (hostOwner && hostOwner !== existing)
@@ -180,7 +181,7 @@ export function addChannel(model: ConfigModel, args: AddChannelArgs): CodemodRes
 
 /** A channel made by an earlier run: official host `<name>-daemon` and the same pool. */
 function isOurs(model: ConfigModel, c: Channel, host: string, pool: string): boolean {
-  const p = poolOf(model, c);
+  const p = namedPool(model, c);
   return !!c.officialHost && sameName(c.officialHost.host.text, host) && p !== undefined && sameName(p, pool);
 }
 

@@ -5,7 +5,8 @@
 import type { TextEdit } from '../edit/edits.js';
 import type { ConfigModel, SourceFile, Range } from '../model/types.js';
 import { parseTemplate } from '../../grammar/template.js';
-import { channelKeywordRefs, describeChannel, poolOf, poolUsers } from './channels.js';
+import { namedPool, poolUsers } from '../model/pools.js';
+import { channelKeywordRefs, describeChannel } from './channels.js';
 import { SERVER_STEPS } from './add-channel.js';
 import { allPieces, blockRemoval, removeRanges, rulesRoutingTo } from './imta-edit.js';
 import { isPoolSection, sectionRemoval } from './option-edit.js';
@@ -74,7 +75,7 @@ export function removeChannel(model: ConfigModel, args: RemoveChannelArgs): Code
       remove(jc.file, sectionRemoval(jc, s, (x) => x.type === 'CHANNEL'));
       messages.push(`remove [CHANNEL=${s.value}] from ${jc.file.relPath}`);
     }
-    const pool = poolOf(model, c);
+    const pool = namedPool(model, c);
     const def = pool !== undefined ? model.pool(pool) : undefined;
     if (pool !== undefined && def) {
       const users = poolUsers(model, pool).filter((x) => x !== c);

@@ -3,6 +3,7 @@
 // include), and from it hover text, the definition, the references and the outline.
 // Everything here works on the model with byte offsets; src/lsp/server.ts converts to
 // LSP positions at the edge.
+import { defaultPoolName, poolKeyword, poolUsers } from '../model/pools.js';
 import { endOf, startOf, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { explainPiece, parseTemplate, type ParsedTemplate, type TemplatePiece } from '../../grammar/template.js';
 import type { Arity, KeywordInfo } from '../model/keywords.js';
@@ -350,10 +351,11 @@ function keywordDoc(info: KeywordInfo, written: string): string {
 
 function poolDoc(model: ConfigModel, name: string): string {
   const pool: Pool | undefined = (model.jobController?.pools ?? []).find((p) => lower(p.name) === lower(name));
-  const users = model.channels.filter((c) =>
-    model.effectiveKeywords(c).some((k) => (k.info?.name === 'pool' || k.info?.name === 'queue') && k.args[0] && lower(k.args[0].value) === lower(name)),
-  );
-  const usedBy = users.length ? `used by ${users.map((c) => code(c.name)).join(', ')}` : 'no channel uses it';
+  const users = poolUsers(model, name);
+  const isDefault = pool !== undefined && model.jobController?.pools[0] === pool;
+  const usedBy =
+    (isDefault ? 'the default pool (the first defined): channels without a pool keyword run here; ' : '') +
+    (users.length ? `used by ${users.map((c) => code(c.name)).join(', ')}` : 'no channel uses it');
   if (!pool) {
     if (!model.jobController) return `**pool ${name}** — there is no job_controller.cnf beside imta.cnf to define it`;
     return `**pool ${name}** — no ${code(`[POOL=${name}]`)} section in ${model.jobController.file.relPath}: the Job Controller ignores jobs for an unknown pool, so the mail stays queued`;
@@ -372,8 +374,9 @@ function channelDoc(model: ConfigModel, name: string): string {
   if (c.officialHost) facts.push(`official host ${code(c.officialHost.host.text)}`);
   else facts.push('no official host name');
   if (c.extraHosts.length) facts.push(`${c.extraHosts.length} more host name${c.extraHosts.length === 1 ? '' : 's'}`);
-  const pool = model.effectiveKeywords(c).find((k) => k.info?.name === 'pool' && k.args[0]);
-  if (pool) facts.push(`pool ${code(pool.args[0].value)}`);
+  const pool = poolKeyword(model, c);
+  if (pool) facts.push(`${pool.key} ${code(pool.args[0].value)}`);
+  else if (defaultPoolName(model) !== undefined) facts.push(`default pool ${code(defaultPoolName(model)!)}`);
   const sec = model.channelSection(c.name);
   if (sec) facts.push(`job controller section ${code(`[CHANNEL=${sec.value}]`)}`);
   parts.push('', facts.join(' · '));

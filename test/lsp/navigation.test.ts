@@ -105,6 +105,25 @@ describe('targets, definitions and references', () => {
     expect(hover(m, def)).toContain('job_limit=7; used by `tcp_local`, `tcp_partner`');
   });
 
+  test('the default pool (the first defined) counts the channels without a pool keyword, as the codemods do', () => {
+    const m2 = buildModel({
+      dir: '/cfg',
+      files: [
+        { relPath: 'imta.cnf', kind: 'imta.cnf', text: 'a $U@b\n\nl\nb\n\ntcp_local smtp pool SMTP_POOL\ntcp-daemon\n\ntcp_x smtp queue DEFAULT\nx-daemon\n' },
+        { relPath: 'job_controller.cnf', kind: 'job_controller.cnf', text: '[POOL=DEFAULT]\njob_limit=10\n[POOL=SMTP_POOL]\njob_limit=7\n' },
+      ],
+    });
+    const jc2 = fileOf(m2, 'job_controller.cnf');
+    const im = fileOf(m2, 'imta.cnf');
+    expect(hover(m2, targetAt(m2, jc2, at(jc2, 'DEFAULT'))!)).toContain(
+      'job_limit=10; the default pool (the first defined): channels without a pool keyword run here; used by `l`, `tcp_x`',
+    );
+    expect(hover(m2, targetAt(m2, jc2, at(jc2, 'SMTP_POOL'))!)).toContain('job_limit=7; used by `tcp_local`');
+    // A channel's hover names its pool: written (pool or queue), or the default it runs in.
+    expect(hover(m2, targetAt(m2, im, at(im, 'l\n', 0))!)).toContain('default pool `DEFAULT`');
+    expect(hover(m2, targetAt(m2, im, at(im, 'tcp_x'))!)).toContain('queue `DEFAULT`');
+  });
+
   test('an include line leads to the included file', () => {
     const inc = targetAt(m, imta, at(imta, '<IMTA_TABLE', 2))!;
     expect(inc.kind).toBe('include');
