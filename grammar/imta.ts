@@ -199,34 +199,72 @@ export function isRunItem(item: GroupItem): item is RunItem {
 
 
 /**
- * Calls `each(bodyStart, bodyEnd, lineEnd)` for every physical line of a run: the content
- * [bodyStart, bodyEnd) and the end of the line with its line break. Offsets into the text.
+ * Calls `each(bodyStart, bodyEnd, lineEnd, index, continued)` for every logical line of a
+ * run: from the start of its first physical line to the end of its last one's content
+ * (bodyEnd), and to the end of that line with its line break (lineEnd). Offsets into the
+ * text. `continued`: the line spans several physical lines (continuation backslashes).
  */
-export function forEachRunLine(run: Token, each: (bodyStart: number, bodyEnd: number, lineEnd: number, index: number) => void): void {
+export function forEachRunLine(
+  run: Token,
+  each: (bodyStart: number, bodyEnd: number, lineEnd: number, index: number, continued: boolean) => void,
+): void {
   const img = run.image;
   const base = run.startOffset;
+  const n = img.length;
   let pos = 0;
   let index = 0;
-  while (pos < img.length) {
-    const nl = img.indexOf('\n', pos);
-    const lineEnd = nl === -1 ? img.length : nl + 1;
-    let bodyEnd = nl === -1 ? img.length : nl;
-    if (nl !== -1 && bodyEnd > pos && img.charCodeAt(bodyEnd - 1) === 13) bodyEnd--;
-    each(base + pos, base + bodyEnd, base + lineEnd, index++);
+  while (pos < n) {
+    const start = pos;
+    let continued = false;
+    let nl: number;
+    let bodyEnd: number;
+    for (;;) {
+      nl = img.indexOf('\n', pos);
+      bodyEnd = nl === -1 ? n : nl;
+      if (nl !== -1 && bodyEnd > pos && img.charCodeAt(bodyEnd - 1) === 13) bodyEnd--;
+      // (the run's pattern took a line ending with `\` only with the line it continues)
+      if (nl === -1 || img.charCodeAt(bodyEnd - 1) !== 92 /* \ */) break;
+      continued = true;
+      pos = nl + 1;
+    }
+    const lineEnd = nl === -1 ? n : nl + 1;
+    each(base + start, base + bodyEnd, base + lineEnd, index++, continued);
     pos = lineEnd;
   }
 }
 
-/** The content line nodes of a run (LineBody and Newline tokens, words split on demand). */
+/**
+ * The content line nodes of a run, with the tokens the line-by-line lexer makes: a
+ * LineBody per physical line (none for a line that is only a continuation), a
+ * Continuation (`\` with its line break) ending each continued one, a Newline at the end.
+ */
 function runLines(item: RunItem): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const img = item.run.image;
   const base = item.run.startOffset;
-  forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index) => {
-    const body = makeToken(LineBody, img.slice(bodyStart - base, bodyEnd - base), bodyStart);
-    // (array literals of exact size: a push would reserve 17 slots for every line)
-    const raw: Token[] = lineEnd > bodyEnd ? [body, makeToken(Newline, img.slice(bodyEnd - base, lineEnd - base), bodyEnd)] : [body];
+  forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index, continued) => {
     const kind = item.kind === 'KeywordLine' && index > 0 ? 'HostLine' : item.kind;
+    const s = bodyStart - base;
+    const e = bodyEnd - base;
+    if (!continued) {
+      const body = makeToken(LineBody, img.slice(s, e), bodyStart);
+      // (array literals of exact size: a push would reserve 17 slots for every line)
+      const raw: Token[] = lineEnd > bodyEnd ? [body, makeToken(Newline, img.slice(e, lineEnd - base), bodyEnd)] : [body];
+      out.push(new ContentLine(kind, raw));
+      return;
+    }
+    const raw: Token[] = [];
+    let p = s;
+    for (;;) {
+      const nl = img.indexOf('\n', p);
+      if (nl === -1 || nl >= e) break; // the last physical line
+      const slash = img.charCodeAt(nl - 1) === 13 ? nl - 2 : nl - 1;
+      if (slash > p) raw.push(makeToken(LineBody, img.slice(p, slash), base + p));
+      raw.push(makeToken(Continuation, img.slice(slash, nl + 1), base + slash));
+      p = nl + 1;
+    }
+    raw.push(makeToken(LineBody, img.slice(p, e), base + p));
+    if (lineEnd > bodyEnd) raw.push(makeToken(Newline, img.slice(e, lineEnd - base), bodyEnd));
     out.push(new ContentLine(kind, raw));
   });
   return out;
@@ -411,11 +449,19 @@ export interface ImtaParseResult {
  * Parses imta.cnf text. `start` is where the text begins: 'rules' for imta.cnf itself
  * and files included from its rule section, 'channels' for files whose text starts in
  * the channel table (included channel files, fragments); 'lines' reads an aliases or
- * mappings file, which share imta.cnf's physical layer.
+ * mappings file, which share imta.cnf's physical layer. `lineByLine` turns content runs
+ * off (slower; the same tree).
  */
-export function parseImta(text: string, start: ImtaStart = 'rules'): ImtaParseResult {
+export function parseImta(text: string, start: ImtaStart = 'rules', options: { lineByLine?: boolean } = {}): ImtaParseResult {
   const p = imtaParser();
   const entry = start === 'rules' ? () => p.file() : start === 'channels' ? () => p.channelsFile() : () => p.linesFile();
-  return parseTokens(p, tokenizeAll(imtaLexer, text, LineBody), text, entry, start === 'lines' ? 'LineFile' : 'ImtaFile');
+  const lexer = options.lineByLine ? (lineByLineLexer ??= new Lexer(allTokens.filter((t) => t !== ContentRun), LEXER_CONFIG)) : imtaLexer;
+  return parseTokens(p, tokenizeAll(lexer, text, LineBody), text, entry, start === 'lines' ? 'LineFile' : 'ImtaFile');
 }
+
+/**
+ * The same lexer without content runs: every line goes through the parser. The reference
+ * the runs are tested against (test/grammar/runs.property.test.ts); never used otherwise.
+ */
+let lineByLineLexer: Lexer | undefined;
 

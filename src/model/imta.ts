@@ -262,8 +262,8 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
 
   /** The rules of a content run, without making a node per line unless a rule needs one. */
   const addRunRules = (item: RunItem, file: SourceFile) => {
-    forEachRunLine(item.run, (bodyStart, bodyEnd, _lineEnd, index) => {
-      if (!scanSimpleRule(file, bodyStart, bodyEnd, item, index)) addRule(runLine(item, index), file);
+    forEachRunLine(item.run, (bodyStart, bodyEnd, _lineEnd, index, continued) => {
+      if (continued || !scanSimpleRule(file, bodyStart, bodyEnd, item, index)) addRule(runLine(item, index), file);
     });
   };
 

@@ -222,13 +222,16 @@ describe('content runs (what the parser sees)', () => {
     return rawItemsOf(section).map((i) => (isRunItem(i) ? `run(${i.kind}):${JSON.stringify(i.run.image)}` : i.kind));
   };
 
-  test('plain content lines form one run; comments, includes and continued lines break it', () => {
+  test('plain content lines form one run, whole continued lines included; comments and includes break it', () => {
     expect(rawShape('a $U@a\nb $U@b\n! c\nd $U@d \\\n  more\ne $U@e\r\nf $U@f')).toEqual([
       'run(RewriteRule):"a $U@a\\nb $U@b\\n"',
       'CommentLine',
-      'RewriteRule',
-      'run(RewriteRule):"e $U@e\\r\\nf $U@f"',
+      'run(RewriteRule):"d $U@d \\\\\\n  more\\ne $U@e\\r\\nf $U@f"',
     ]);
+  });
+
+  test('a continued line cut short by a comment line is parsed line by line', () => {
+    expect(rawShape('a $U@a\nd $U@d \\\n! dropped\n  more\ne $U@e\n')).toEqual(['run(RewriteRule):"a $U@a\\n"', 'RewriteRule', 'run(RewriteRule):"e $U@e\\n"']);
   });
 
   test('a run becomes the same line nodes as lexing line by line, and rules find their line', () => {
