@@ -17,8 +17,12 @@ import type {
 } from './types.js';
 import { lineWords, makeWord } from './words.js';
 
-/** The arguments of a keyword that has none: one shared frozen array (most keywords are flags). */
-const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
+/**
+ * One shared frozen empty array for the lists that are mostly empty (a keyword's arguments,
+ * a host line's extra words, a channel's extra hosts): the model keeps a hundred thousand.
+ */
+const NONE = Object.freeze([]) as readonly never[];
+const none = <T>(): T[] => NONE as unknown as T[];
 
 /**
  * A keyword use. Its range is computed when asked: a big channel table has a hundred
@@ -46,10 +50,10 @@ class Keyword implements KeywordUse {
   }
 }
 
-/** Parses the words after a channel name into keyword uses, by the keyword table's arity. */
-export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
+/** Parses the words (from index `from` on) after a channel name into keyword uses, by the keyword table's arity. */
+export function parseKeywords(words: Word[], file: SourceFile, from = 0): KeywordUse[] {
   const out: KeywordUse[] = [];
-  let i = 0;
+  let i = from;
   while (i < words.length) {
     const word = words[i++];
     const info = word.quoted ? undefined : lookupKeyword(word.text);
@@ -62,7 +66,7 @@ export function parseKeywords(words: Word[], file: SourceFile): KeywordUse[] {
       missingArgument = i - first < requiredArguments(info.arity);
     }
     // (an exact-size copy: pushing onto [] would reserve 17 slots per keyword)
-    out.push(new Keyword(word, normalizeKeyword(word.text), info, i > first ? words.slice(first, i) : NO_ARGS, missingArgument, file));
+    out.push(new Keyword(word, normalizeKeyword(word.text), info, i > first ? words.slice(first, i) : none<Word>(), missingArgument, file));
   }
   return out;
 }
@@ -327,7 +331,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     const lower = nameWord.text.toLowerCase();
     const hostLines = lines.filter((l) => l.kind === 'HostLine');
     if (lower === 'defaults' || lower === 'nodefaults') {
-      const keywords = parseKeywords(kl.words.slice(1), file);
+      const keywords = parseKeywords(kl.words, file, 1);
       for (const h of hostLines) broken.push(...lineWords(h).brokenContinuations);
       const d: DefaultsBlock = {
         kind: lower,
@@ -349,7 +353,7 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
       const hw = lineWords(h);
       broken.push(...hw.brokenContinuations);
       if (!hw.words.length) continue;
-      hosts.push({ host: hw.words[0], alias: hw.words[1], extra: hw.words.slice(2), line: h, file });
+      hosts.push({ host: hw.words[0], alias: hw.words[1], extra: hw.words.length > 2 ? hw.words.slice(2) : none<Word>(), line: h, file });
     }
     out.channels.push({
       name: nameWord.text,
@@ -358,10 +362,10 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
       block,
       range,
       keywordLine,
-      keywords: parseKeywords(kl.words.slice(1), file),
+      keywords: parseKeywords(kl.words, file, 1),
       defaults: defaultsInForce,
       officialHost: hosts[0],
-      extraHosts: hosts.slice(1),
+      extraHosts: hosts.length > 1 ? hosts.slice(1) : none<HostName>(),
       index: out.channels.length,
       brokenContinuations: broken,
     });
