@@ -28,11 +28,14 @@ export interface FileWrite {
   /** The text to write. */
   text: string;
   encoding: 'utf8' | 'latin1';
+  /** The file's mode (default: the replaced file's own; 0o644 for a new file). */
+  mode?: number;
   /**
    * What the file was when it was read (undefined: the file is new and must not exist).
-   * The write is refused if the file on disk is no longer this.
+   * The write is refused if the file on disk no longer holds this text (its bytes are
+   * compared: a stat's time and size could miss an edit).
    */
-  expected?: { text: string; encoding: 'utf8' | 'latin1'; mtimeMs?: number; size?: number; mode?: number };
+  expected?: { text: string; encoding: 'utf8' | 'latin1' };
 }
 
 export type WriteFs = Pick<
@@ -135,7 +138,7 @@ export function writeFilesAtomically(writes: readonly FileWrite[], options: Writ
       current = s;
       if (s.w.expected) s.stat = f.statSync(s.target);
       const tmp = hiddenName(s.target, `${n++}.tmp`);
-      const mode = (s.stat?.mode ?? s.w.expected?.mode ?? 0o644) & 0o7777;
+      const mode = (s.w.mode ?? s.stat?.mode ?? 0o644) & 0o7777;
       const fd = f.openSync(tmp, 'wx', mode);
       s.tmp = tmp;
       try {
@@ -145,7 +148,7 @@ export function writeFilesAtomically(writes: readonly FileWrite[], options: Writ
         f.closeSync(fd);
       }
       // The umask may have cut bits off the mode given to open.
-      if (s.stat || s.w.expected?.mode !== undefined) f.chmodSync(tmp, mode);
+      if (s.stat || s.w.mode !== undefined) f.chmodSync(tmp, mode);
       if (s.stat && typeof process.getuid === 'function' && (s.stat.uid !== process.getuid() || s.stat.gid !== process.getgid?.())) {
         try {
           f.chownSync(tmp, s.stat.uid, s.stat.gid);

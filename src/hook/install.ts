@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFilesAtomically } from '../edit/write.js';
 import { repoInfo } from './git.js';
 
 /** The line that identifies a hook written by cnflint. */
@@ -95,26 +96,39 @@ function commandOf(script: string): string | undefined {
   return /^exec (.+) staged$/m.exec(script)?.[1];
 }
 
-function isOurs(file: string): boolean {
-  try {
-    return fs.readFileSync(file, 'utf8').includes(HOOK_MARKER);
-  } catch {
-    return false;
-  }
-}
-
 /** A free name `base`, `base.1`, `base.2` … */
 function freeName(base: string): string {
   if (!fs.existsSync(base)) return base;
   for (let i = 1; ; i++) if (!fs.existsSync(`${base}.${i}`)) return `${base}.${i}`;
 }
 
-function writeHook(file: string, text: string): void {
+/**
+ * Writes the hook script with the shared atomic writer (temp file, fsync, rename): `was`
+ * is the text the hook had when it was read (undefined: there was none); a hook changed
+ * or created meanwhile is not overwritten.
+ */
+function writeHook(file: string, text: string, was: string | undefined): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.cnflint-tmp`;
-  fs.writeFileSync(tmp, text, { mode: 0o755 });
-  fs.chmodSync(tmp, 0o755); // the umask may have taken bits away
-  fs.renameSync(tmp, file);
+  writeFilesAtomically([{ path: file, text, encoding: 'utf8', mode: 0o755, expected: was === undefined ? undefined : { text: was, encoding: 'utf8' } }]);
+}
+
+/**
+ * Keeps the present hook under `keep` (a second name for the same file), then writes ours
+ * in its place; if that fails, `keep` goes again and the old hook is where it was.
+ */
+function keepAndReplace(hook: string, keep: string, was: string, text: string): void {
+  try {
+    fs.linkSync(hook, keep);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new HookInstallError(`${keep} appeared meanwhile; run install-hook again`);
+    fs.copyFileSync(hook, keep, fs.constants.COPYFILE_EXCL); // file systems without hard links
+  }
+  try {
+    writeHook(hook, text, was);
+  } catch (e) {
+    fs.unlinkSync(keep);
+    throw e;
+  }
 }
 
 function usesHusky(hooksDir: string): boolean {
@@ -138,7 +152,9 @@ export function installHook(options: InstallOptions = {}): InstallResult {
     /* no hook yet */
   }
   if (st?.isDirectory()) throw new HookInstallError(`${hook} is a directory; remove it first`);
-  const ours = !!st && isOurs(hook);
+  // Read once: whether it is ours, the command it runs, and what an update may replace.
+  const was = st ? readHook(hook) : undefined;
+  const ours = was?.includes(HOOK_MARKER) ?? false;
   if (st && !ours && !options.chain && !options.force)
     throw new HookInstallError(
       `${hook} already exists and was not written by cnflint; not overwriting it.\n` +
@@ -146,18 +162,18 @@ export function installHook(options: InstallOptions = {}): InstallResult {
         `  --force  replace it (it is kept as pre-commit.backup)`,
     );
   // Installing again without --command keeps the command the hook already runs.
-  const command = options.command?.trim() || (ours ? commandOf(fs.readFileSync(hook, 'utf8')) : undefined) || defaultCommand();
+  const command = options.command?.trim() || (ours ? commandOf(was!) : undefined) || defaultCommand();
   const text = hookScript(command);
-  if (!st) {
-    writeHook(hook, text);
+  if (was === undefined) {
+    writeHook(hook, text, undefined);
     return { action: 'installed', hook, command };
   }
   if (ours) {
-    if (fs.readFileSync(hook, 'utf8') === text) {
-      if (!(st.mode & 0o100)) fs.chmodSync(hook, 0o755);
+    if (was === text) {
+      if (!(st!.mode & 0o100)) fs.chmodSync(hook, 0o755);
       return { action: 'unchanged', hook, command };
     }
-    writeHook(hook, text);
+    writeHook(hook, text, was);
     return { action: 'updated', hook, command };
   }
   if (options.chain) {
@@ -165,14 +181,21 @@ export function installHook(options: InstallOptions = {}): InstallResult {
       throw new HookInstallError(
         `cannot chain: both ${hook} and ${local} exist; merge them into one pre-commit.local by hand, then run install-hook --chain again`,
       );
-    fs.renameSync(hook, local);
-    writeHook(hook, text);
+    keepAndReplace(hook, local, was, text);
     return { action: 'chained', hook, moved: local, command };
   }
   const backup = freeName(path.join(hooksDir, 'pre-commit.backup'));
-  fs.renameSync(hook, backup);
-  writeHook(hook, text);
+  keepAndReplace(hook, backup, was, text);
   return { action: 'replaced', hook, moved: backup, command };
+}
+
+/** The hook's text; a hook that cannot be read is reported, not taken for someone else's. */
+function readHook(hook: string): string {
+  try {
+    return fs.readFileSync(hook, 'utf8');
+  } catch (e) {
+    throw new HookInstallError(`cannot read ${hook} (${(e as NodeJS.ErrnoException).code ?? String(e)}); fix its permissions and run install-hook again`);
+  }
 }
 
 /** Removes our hook; a chained pre-commit.local becomes the pre-commit hook again. */
@@ -181,7 +204,7 @@ export function uninstallHook(options: Pick<InstallOptions, 'repo'> = {}): Insta
   const hook = path.join(hooksDir, 'pre-commit');
   const local = path.join(hooksDir, 'pre-commit.local');
   if (!fs.existsSync(hook)) return { action: 'absent', hook, command: '' };
-  if (!isOurs(hook)) throw new HookInstallError(`${hook} was not written by cnflint; leaving it alone`);
+  if (!readHook(hook).includes(HOOK_MARKER)) throw new HookInstallError(`${hook} was not written by cnflint; leaving it alone`);
   fs.unlinkSync(hook);
   if (fs.existsSync(local)) {
     fs.renameSync(local, hook);

@@ -687,7 +687,7 @@ export function outputFixes(results: readonly LintResult[], options: WriteOption
       path: r.filePath,
       text: r.output!,
       encoding: r.encoding,
-      expected: { text: r.source, encoding: r.encoding, mtimeMs: r.stat?.mtimeMs, size: r.stat?.size, mode: r.stat?.mode },
+      expected: { text: r.source, encoding: r.encoding },
     }));
   if (writes.length) writeFilesAtomically(writes, options);
   return writes.map((w) => w.path);

@@ -142,6 +142,31 @@ describe('install-hook', () => {
     expect((await cli(repo, '--force', '--chain'))).toMatchObject({ code: 2, stderr: expect.stringContaining('exclude each other') });
   });
 
+  test('an update makes the hook executable again, and goes through the atomic writer', async () => {
+    const repo = newRepo();
+    const hook = path.join(repo, '.git', 'hooks', 'pre-commit');
+    await cli(repo, ...CMD);
+    fs.chmodSync(hook, 0o644);
+    const r = await cli(repo, '--command', 'npx --no-install cnflint');
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining(`updated ${hook}`) });
+    expect(fs.statSync(hook).mode & 0o777).toBe(0o755);
+    expect(fs.readdirSync(path.dirname(hook)).filter((f) => f.includes('cnflint-'))).toEqual([]);
+  });
+
+  test('when the new hook cannot be written, --chain changes nothing: the old hook stays, no pre-commit.local', async () => {
+    const repo = newRepo();
+    const hooks = path.join(repo, '.git', 'hooks');
+    const hook = path.join(hooks, 'pre-commit');
+    fs.writeFileSync(hook, '#!/bin/sh\nexec make check\n', { mode: 0o755 });
+    // The writer's temporary name is taken (by a directory): its staging step fails.
+    fs.mkdirSync(path.join(hooks, `.pre-commit.cnflint-${process.pid}-0.tmp`));
+    const r = await cli(repo, '--chain', ...CMD);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing was changed');
+    expect(fs.readFileSync(hook, 'utf8')).toBe('#!/bin/sh\nexec make check\n');
+    expect(fs.existsSync(path.join(hooks, 'pre-commit.local'))).toBe(false);
+  });
+
   test('--uninstall leaves a foreign hook alone', async () => {
     const repo = newRepo();
     const hook = path.join(repo, '.git', 'hooks', 'pre-commit');
