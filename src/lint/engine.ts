@@ -332,6 +332,23 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   return run(singleTarget({ text, path: filePath, kind, dir, fragment: options.fragment }, config), config, options);
 }
 
+/**
+ * A file linted alone, as lintText reads it (fragment detection, the configuration's
+ * `root` for absolute includes): its model and lint scope. The language server lints and
+ * navigates this one model.
+ */
+export function singleFileModel(
+  text: string,
+  filePath: string,
+  kind: FileKind,
+  config: ResolvedConfig,
+  fragment?: 'rules' | 'channels',
+): { model: ConfigModel; scope: LintScope } {
+  const target = singleTarget({ text, path: filePath, kind, dir: path.dirname(filePath), fragment }, config);
+  const model = target.build(new Map());
+  return { model, scope: target.scope(model) };
+}
+
 /** One result per file: a file reached twice (given twice, or included by two given files) keeps its first result. */
 function mergeResults(results: LintResult[]): LintResult[] {
   const seen = new Set<string>();

@@ -36,10 +36,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindFromName, type FileKind } from '../../grammar/index.js';
 import type { Fix, TextEdit } from '../edit/edits.js';
-import { detectFragment, lintDirectory, lintModel, lintText, resolveLintConfig } from '../lint/engine.js';
+import { lintDirectory, lintModel, lintText, resolveLintConfig, singleFileModel } from '../lint/engine.js';
 import { packageInfo, ruleDocPath } from '../lint/package-info.js';
 import type { LintMessage, Severity } from '../lint/types.js';
-import { buildModel, loadConfig } from '../model/load.js';
+import { loadConfig } from '../model/load.js';
 import type { ConfigModel, SourceFile } from '../model/types.js';
 import { disableEdit } from './disable.js';
 import { definition, hover, outline, references, targetAt, type OutlineKind, type OutlineSymbol, type Place } from './navigation.js';
@@ -280,19 +280,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = doc.getText();
     const dir = p ? path.dirname(p) : process.cwd();
     const filename = p ?? path.join(dir, name);
-    const results = lintText(text, { filename, cwd: dir });
-    const base = path.basename(filename);
-    const start = kind === 'imta.cnf' && base !== 'imta.cnf' ? detectFragment(text) : undefined;
-    const model = buildModel({ dir, files: [{ relPath: base, kind, text, start }] });
-    const versions = new Map<string, number>([[filename, doc.version]]);
-    u.snapshot = snapshotOf(
-      model,
-      results.flatMap((r) => r.messages),
-      versions,
-      {},
-    );
-    // The engine's messages point at its own SourceFile of the same text; key them by path.
-    u.snapshot.messages.set(filename, results.find((r) => r.filePath === filename)?.messages ?? []);
+    // One model for the diagnostics and for navigation: parsed once, includes resolved
+    // through the configuration's root as the linter does.
+    const config = resolveLintConfig(dir);
+    const { model, scope } = singleFileModel(text, filename, kind, config);
+    const outcome = lintModel(model, scope, config);
+    u.snapshot = snapshotOf(model, outcome.messages, new Map([[filename, doc.version]]), {});
     publish(u, new Map([[u.file!.uri, (u.snapshot.messages.get(filename) ?? []).map(toDiagnostic)]]));
   };
 

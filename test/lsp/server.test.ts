@@ -378,6 +378,22 @@ describe('cnflint lsp', () => {
     expect(d.map((x) => [x.code, x.range.start])).toEqual([['unknown-keyword', pos(text, 'singel_sys')]]);
   });
 
+  test('a lone file: an absolute include is followed through the configuration root, for go to definition too', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cnflint-lsp-root-')));
+    made.push(dir);
+    fs.mkdirSync(path.join(dir, 'server', 'opt', 'msg'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'server', 'opt', 'msg', 'partner.rules'), 'partner.example $U@tcp_partner-daemon\n');
+    fs.writeFileSync(path.join(dir, 'cnflint.config.json'), JSON.stringify({ root: 'server' }));
+    const file = path.join(dir, 'rules.cnf');
+    const text = 'a.example $U@a-daemon\n</opt/msg/partner.rules\n';
+    fs.writeFileSync(file, text);
+    open(file);
+    const d = await until(() => diagnostics.get(uri(file)), 'diagnostics of a lone file with an include');
+    expect(d.filter((x) => String(x.code).includes('include'))).toEqual([]);
+    const def = (await conn.sendRequest('textDocument/definition', { textDocument: { uri: uri(file) }, position: pos(text, '</opt', 3) })) as Location[] | null;
+    expect(def).toEqual([{ uri: uri(path.join(dir, 'server', 'opt', 'msg', 'partner.rules')), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+  });
+
   test('shutdown and exit end the process with code 0', async () => {
     await conn.sendRequest('shutdown');
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
