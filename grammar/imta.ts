@@ -119,14 +119,29 @@ export function splitPlainWords(image: string, base: number, out: Token[]): void
 
 /** What splitPlainWords makes, as calls instead of token objects. */
 function eachPlainWord(image: string, base: number, each: WordTokenVisitor): void {
+  scanPlainBody(
+    image,
+    base,
+    (text, start) => each(Word, text, start),
+    (start, end) => each(Ws, image.slice(start - base, end - base), start),
+  );
+}
+
+/**
+ * The split of a line body without a double quote: maximal runs of blanks (Ws) and of
+ * everything else (Word), in order. Words come with their text; blanks only with where
+ * they are (a caller that needs their text cuts it).
+ */
+export function scanPlainBody(image: string, base: number, word: (text: string, start: number) => void, blank: (start: number, end: number) => void): void {
   const n = image.length;
   let i = 0;
   while (i < n) {
     const start = i;
-    const blank = isBlank(image.charCodeAt(i));
+    const isBlankRun = isBlank(image.charCodeAt(i));
     i++;
-    while (i < n && isBlank(image.charCodeAt(i)) === blank) i++;
-    each(blank ? Ws : Word, image.slice(start, i), base + start);
+    while (i < n && isBlank(image.charCodeAt(i)) === isBlankRun) i++;
+    if (isBlankRun) blank(base + start, base + i);
+    else word(image.slice(start, i), base + start);
   }
 }
 

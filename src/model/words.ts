@@ -1,6 +1,6 @@
 // Logical-line words: how the MTA's reader splits a (possibly continued) line.
 import { tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
-import { forEachWordToken } from '../../grammar/imta.js';
+import { forEachWordToken, scanPlainBody } from '../../grammar/imta.js';
 import { TYPOGRAPHIC_QUOTES } from './keywords.js';
 import type { Range, Word } from './types.js';
 
@@ -10,8 +10,6 @@ export interface LineWords {
   /** `\` followed only by blanks at the end of a physical line: not a continuation. */
   brokenContinuations: Range[];
 }
-
-const isBlank = (c: number) => c === 32 || c === 9;
 
 function isWordToken(kind: string): boolean {
   return kind === 'Word' || kind === 'Quoted' || kind === 'Name' || kind === 'Value';
@@ -86,17 +84,13 @@ class WordReader {
    * (Word), as the word lexer would split it; only the words' texts are cut out.
    */
   plainBody(image: string, base: number): void {
-    const n = image.length;
-    let i = 0;
-    while (i < n) {
-      const start = i;
-      const blank = isBlank(image.charCodeAt(i));
-      i++;
-      while (i < n && isBlank(image.charCodeAt(i)) === blank) i++;
+    scanPlainBody(
+      image,
+      base,
+      (text, start) => this.token('Word', text, start),
       // (a blank's text is never read: token() looks only at its kind)
-      if (blank) this.token('Ws', '', base + start);
-      else this.token('Word', image.slice(start, i), base + start);
-    }
+      (start) => this.token('Ws', '', start),
+    );
   }
 
   finish(): LineWords {
