@@ -3,14 +3,12 @@
 // report, on the line that holds it (test/lint/corpus.test.ts checks the rule ids with the
 // whole catalogue, test/lint/examples.test.ts the examples). Also a size check (linear
 // passes over a large rule set), fuzzing, and the fix loop's progress.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import path from 'node:path';
 import { buildModel } from '../../src/model/load.js';
 import { applyEdits } from '../../src/edit/edits.js';
-import type { FileKind } from '../../grammar/index.js';
-import type { ConfigModel } from '../../src/model/types.js';
-import type { LintScope, Report, Rule } from '../../src/lint/types.js';
+import type { Report, Rule } from '../../src/lint/types.js';
+import { corpusEntries } from '../helpers/corpus.js';
+import { lintCorpusWith, runRules, type Hit } from '../helpers/corpus-rules.js';
 import blankLineInRewriteRules from '../../rules/blank-line-in-rewrite-rules.js';
 import brokenContinuation from '../../rules/broken-continuation.js';
 import channelBlockSeparation from '../../rules/channel-block-separation.js';
@@ -55,47 +53,8 @@ const RULES: Rule[] = [
   wrappedKeywordLine,
 ];
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
-
-interface CorpusEntry {
-  kind: FileKind;
-  fragment?: string;
-}
-const INDEX = JSON.parse(readFileSync(path.join(CORPUS, 'index.json'), 'utf8')) as { files: Record<string, CorpusEntry> };
-
-interface Hit {
-  id: string;
-  file: string;
-  line: number;
-  text: string;
-  message: string;
-}
-
-function run(model: ConfigModel, scope: LintScope): Hit[] {
-  const out: Hit[] = [];
-  for (const rule of RULES) {
-    rule.create({
-      model,
-      scope,
-      options: { ...(rule.meta.defaultOptions ?? {}) },
-      report(r: Report) {
-        out.push({ id: rule.meta.id, file: r.file.relPath, line: r.file.lines.position(r.start).line, text: r.file.text.slice(r.start, r.end), message: r.message });
-      },
-    });
-  }
-  return out;
-}
-
-function lintCorpusFile(rel: string): Hit[] {
-  const entry = INDEX.files[rel];
-  const text = readFileSync(path.join(CORPUS, rel), 'utf8');
-  const start = entry.kind === 'imta.cnf' && entry.fragment === 'channels' ? 'channels' : undefined;
-  const model = buildModel({ dir: path.dirname(path.join(CORPUS, rel)), files: [{ relPath: path.basename(rel), kind: entry.kind, text, start }] });
-  // Whole-file checks only for a file named exactly imta.cnf (a single file, not a directory).
-  const complete = path.basename(rel) === 'imta.cnf';
-  const scope: LintScope = { directory: false, complete, kinds: new Set([entry.kind]), ...(start ? { fragment: start } : {}) };
-  return run(model, scope);
-}
+const ENTRIES = new Map(corpusEntries().map((e) => [e.name, e]));
+const lintCorpusFile = (rel: string): Hit[] => lintCorpusWith(RULES, ENTRIES.get(rel)!);
 
 /** Which of these rules each corpus file must trigger (index.json's defects that are theirs). */
 const EXPECTED: Record<string, string[]> = {
@@ -107,7 +66,7 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('batch A rules over the corpus', () => {
-  for (const rel of Object.keys(INDEX.files)) {
+  for (const rel of ENTRIES.keys()) {
     test(rel, () => {
       const ids = [...new Set(lintCorpusFile(rel).map((r) => r.id))].sort();
       expect(ids).toEqual(EXPECTED[rel] ?? []);
@@ -126,12 +85,11 @@ describe('batch A rules over the corpus', () => {
     expect(hits('ms63-doc/defaults-logging-fragment.imta.cnf')).toEqual([
       'defaults-host-line 2 noswitchchannel immnonurgent maxjobs 7 defaulthost siroe.com siroe.com',
     ]);
-    expect(hits('ms63-doc/new-channel-damaged-fragment.imta.cnf')).toEqual(['broken-continuation 3 \\    ', 'missing-official-host 1 tcp_siroe']);
+    expect(hits('ms63-doc/new-channel-damaged-fragment.imta.cnf')).toEqual(['missing-official-host 1 tcp_siroe', 'broken-continuation 3 \\    ']);
   });
 
   test('the corpus has no CRLF line breaks and no whitespace-only lines', () => {
-    for (const rel of Object.keys(INDEX.files)) {
-      const text = readFileSync(path.join(CORPUS, rel), 'utf8');
+    for (const [rel, { text }] of ENTRIES) {
       expect([rel, text.includes('\r')]).toEqual([rel, false]);
       expect([rel, /^[ \t]+$/m.test(text)]).toEqual([rel, false]);
     }
@@ -148,7 +106,7 @@ describe('batch A rules at scale', () => {
     const text = `${rules.join('\n')}\n\n${blocks.join('\n\n')}\n`;
     const model = buildModel({ files: [{ relPath: 'imta.cnf', kind: 'imta.cnf', text }] });
     const t0 = performance.now();
-    const hits = run(model, { directory: false, complete: true, kinds: new Set(['imta.cnf']) });
+    const hits = runRules(RULES, model, { directory: false, complete: true, kinds: new Set(['imta.cnf']) });
     const ms = performance.now() - t0;
     expect(hits.map((h) => `${h.id} ${h.line}`)).toEqual(['duplicate-rewrite-rule 40001']);
     expect(ms).toBeLessThan(3000);

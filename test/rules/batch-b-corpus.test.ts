@@ -3,12 +3,9 @@
 // the corpus' listed defects that belong to it, on the words the index names
 // (test/lint/corpus.test.ts checks the rule ids with the whole catalogue,
 // test/lint/examples.test.ts the examples).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { buildModel } from '../../src/model/load.js';
-import type { FileKind } from '../../grammar/index.js';
-import type { ConfigModel } from '../../src/model/types.js';
-import type { LintScope, Report, Rule } from '../../src/lint/types.js';
+import type { Rule } from '../../src/lint/types.js';
+import { corpusEntries } from '../helpers/corpus.js';
+import { lintCorpusWith } from '../helpers/corpus-rules.js';
 import commentedSectionHeader from '../../rules/commented-section-header.js';
 import conflictingKeywords from '../../rules/conflicting-keywords.js';
 import debugKeywords from '../../rules/debug-keywords.js';
@@ -45,29 +42,7 @@ const RULES: Rule[] = [
   optionSyntax,
 ];
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
-
-interface CorpusEntry {
-  kind: FileKind;
-  fragment?: string;
-}
-const INDEX = JSON.parse(readFileSync(path.join(CORPUS, 'index.json'), 'utf8')) as { files: Record<string, CorpusEntry> };
-
-function run(model: ConfigModel, scope: LintScope): { id: string; file: string; line: number; text: string; message: string }[] {
-  const out: { id: string; file: string; line: number; text: string; message: string }[] = [];
-  for (const rule of RULES) {
-    if (rule.meta.crossFile && !scope.directory) continue;
-    rule.create({
-      model,
-      scope,
-      options: { ...(rule.meta.defaultOptions ?? {}) },
-      report(r: Report) {
-        out.push({ id: rule.meta.id, file: r.file.relPath, line: r.file.lines.position(r.start).line, text: r.file.text.slice(r.start, r.end), message: r.message });
-      },
-    });
-  }
-  return out;
-}
+const ENTRIES = new Map(corpusEntries().map((e) => [e.name, e]));
 
 /** Which of these rules each corpus file must trigger (index.json's defects that are theirs). */
 const EXPECTED: Record<string, string[]> = {
@@ -81,31 +56,21 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('batch B rules over the corpus', () => {
-  for (const [rel, entry] of Object.entries(INDEX.files)) {
+  for (const [rel, entry] of ENTRIES) {
     test(rel, () => {
-      const text = readFileSync(path.join(CORPUS, rel), 'utf8');
-      const start = entry.kind === 'imta.cnf' && entry.fragment === 'channels' ? 'channels' : undefined;
-      const model = buildModel({ dir: path.dirname(path.join(CORPUS, rel)), files: [{ relPath: path.basename(rel), kind: entry.kind, text, start }] });
-      // A whole imta.cnf only when the file is one: ims52-doc's "direct-ldap-fragment" has
-      // both sections but is two excerpts combined (SOURCES.md), without its l channel.
-      const complete = entry.kind === 'imta.cnf' && !entry.fragment && !/-fragment\./.test(rel);
-      const scope: LintScope = { directory: false, complete, kinds: new Set([entry.kind]), ...(start ? { fragment: start } : {}) };
-      const ids = [...new Set(run(model, scope).map((r) => r.id))].sort();
-      expect(ids).toEqual((EXPECTED[rel] ?? []).filter((id) => RULES.some((r) => r.meta.id === id)));
+      const ids = [...new Set(lintCorpusWith(RULES, entry).map((r) => r.id))].sort();
+      expect(ids).toEqual(EXPECTED[rel] ?? []);
     });
   }
 
   test('the corpus defects are reported on the words the index names', () => {
-    const words = (rel: string, fragment?: 'channels') => {
-      const text = readFileSync(path.join(CORPUS, rel), 'utf8');
-      const model = buildModel({ files: [{ relPath: rel, kind: 'imta.cnf', text, start: fragment }] });
-      return run(model, { directory: false, complete: !fragment, kinds: new Set(['imta.cnf']), fragment })
+    const words = (rel: string) =>
+      lintCorpusWith(RULES, ENTRIES.get(rel)!)
         .filter((r) => r.id === 'unknown-keyword')
         .map((r) => r.text);
-    };
     expect(words('pmdf-doc/test.cnf')).toEqual(['network']);
-    expect(words('ms2005q4-doc/extra-pools-fragment.imta.cnf', 'channels')).toEqual(Array(9).fill('keyword'));
-    expect(words('ms2005q4-doc/tcp_intranet-typical-entry-fragment.imta.cnf', 'channels')).toEqual(['SMTP_POOL']);
-    expect(words('ms63-doc/new-channel-damaged-fragment.imta.cnf', 'channels')).toEqual(['dentnonenumeric']);
+    expect(words('ms2005q4-doc/extra-pools-fragment.imta.cnf')).toEqual(Array(9).fill('keyword'));
+    expect(words('ms2005q4-doc/tcp_intranet-typical-entry-fragment.imta.cnf')).toEqual(['SMTP_POOL']);
+    expect(words('ms63-doc/new-channel-damaged-fragment.imta.cnf')).toEqual(['dentnonenumeric']);
   });
 });
