@@ -4,7 +4,7 @@
 // the bogus blocks are left to this rule by every channel rule (rules/util/swallowed-rules.ts).
 import { tokenKind, type Token } from '../grammar/index.js';
 import { edit, type TextEdit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { lineContentEndAt } from './util/physical-lines.js';
 import { swallowedRules, type RuleSectionBreak } from './util/swallowed-rules.js';
 import { lineOf } from './util/where.js';
@@ -31,7 +31,7 @@ function describe(b: RuleSectionBreak): string {
   );
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'blank-line-in-rewrite-rules',
     description: 'A blank line among the rewrite rules ends the rule section: the rules after it are read as bogus channel blocks.',
@@ -59,6 +59,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -5,7 +5,7 @@
 // its own. One linear scan over the tokens of every file.
 import { isToken, tokenKind, type SyntaxNode, type Token } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { SourceFile } from '../src/model/types.js';
 import { nextLineStart } from './util/physical-lines.js';
 import { isRunItem, rawItemsOf, rawTokensOf } from '../grammar/imta.js';
@@ -57,7 +57,7 @@ function mayHaveBrokenContinuation(node: SyntaxNode): boolean {
   return false;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'broken-continuation',
     description: "A '\\' followed by blanks at the end of a line: not a continuation, the line ends there.",
@@ -111,6 +111,6 @@ const rule: Rule = {
       scan(file.tree.root);
     }
   },
-};
+});
 
 export default rule;

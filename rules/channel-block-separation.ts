@@ -2,11 +2,11 @@
 // a blank line (imta-cnf.md §7.1). Without it the next channel's first line is read as a
 // host line of the previous channel, and that channel does not exist.
 import { insertAt, lineBreakOf } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { blockLines } from './util/block-lines.js';
 import { lastWordEndOf } from './util/physical-lines.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'channel-block-separation',
     description: 'A channel block not separated from the previous one by a blank line: its first line becomes a host name and the channel does not exist.',
@@ -31,6 +31,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -6,7 +6,7 @@ import { tokenKind, type SyntaxNode, type Token } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
 import type { OptionFileModel, Setting } from '../src/model/types.js';
 import { optionItems } from './util/option-items.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 
 /** A comment whose text, after the comment characters and blanks, is `[TYPE=value]`. */
 const HEADER_IN_COMMENT = /^([!#;]+[ \t]*)(\[[ \t]*[A-Za-z_][A-Za-z0-9_]*[ \t]*=[^\]\r\n]*\])[ \t]*$/;
@@ -16,7 +16,7 @@ const SCOPE_OF_GLOBALS: Record<string, string> = {
   'job_controller.cnf': 'every pool and channel',
 };
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'commented-section-header',
     description: 'A commented-out section header ("![SERVICE=…]") followed by settings: they fall into the section above it.',
@@ -59,6 +59,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

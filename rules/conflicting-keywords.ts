@@ -3,7 +3,7 @@
 // force (channel-keywords.md §1 rule 7: the natural reading is "last wins").
 import { KEYWORDS } from '../src/model/keywords.js';
 import type { KeywordUse } from '../src/model/types.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner, removeUseFix } from './util/keyword-lines.js';
 
 /** Synonyms share one canonical name (`sourceroute` → `822`): writing both is no conflict. */
@@ -16,7 +16,7 @@ const canonical = (name: string) => CANONICAL.get(name) ?? name;
 
 const argText = (u: KeywordUse) => u.args.map((a) => a.text).join(' ');
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'conflicting-keywords',
     description: 'Two keywords of one exclusive group (mx nomx), or one keyword twice with different arguments, on one channel or defaults line.',
@@ -63,6 +63,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -4,9 +4,9 @@
 // CRLF as a line break so that the rest of the checks still apply; this rule warns once per
 // file. Fix: remove every CR before a LF.
 import { edit, type TextEdit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'crlf-line-endings',
     description: 'A file with CRLF (Windows) line breaks: the MTA on UNIX most likely reads each CR as part of the line.',
@@ -35,6 +35,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

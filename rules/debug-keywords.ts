@@ -5,7 +5,7 @@
 // message details) when forgotten.
 import { edit } from '../src/edit/edits.js';
 import type { OptionFileModel } from '../src/model/types.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner, removeUseFix } from './util/keyword-lines.js';
 import { parseMtaInteger } from './util/mta-integer.js';
 
@@ -14,7 +14,7 @@ const PROGRAM: Record<string, string> = {
   slave_debug: 'slave (inbound) program',
 };
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'debug-keywords',
     description: 'Debug output left on: master_debug/slave_debug channel keywords, non-zero debug= in job_controller.cnf or dispatcher.cnf.',
@@ -58,6 +58,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

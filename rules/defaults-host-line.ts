@@ -6,12 +6,12 @@ import { startOf, type SyntaxNode } from '../grammar/index.js';
 import { insertAt, type TextEdit } from '../src/edit/edits.js';
 import { parseKeywords } from '../src/model/imta.js';
 import { lineWords } from '../src/model/words.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { Word } from '../src/model/types.js';
 import { contentEndOf, continuationSuffix } from './util/physical-lines.js';
 import { quoteShort } from './util/where.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'defaults-host-line',
     description: 'A defaults block with host lines: the MTA ignores them, usually a defaults keyword list wrapped without a backslash.',
@@ -65,6 +65,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -2,7 +2,7 @@
 // Settings before the first [SERVICE=…] are defaults for every service; a service's own
 // setting overrides the default (other-files.md §0, §2).
 import type { Setting } from '../src/model/types.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { parseMtaInteger } from './util/mta-integer.js';
 
 const last = (settings: readonly Setting[], key: string) => {
@@ -10,7 +10,7 @@ const last = (settings: readonly Setting[], key: string) => {
   return undefined;
 };
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'dispatcher-procs',
     description: 'A dispatcher.cnf service (or the global defaults) with MIN_PROCS above MAX_PROCS.',
@@ -48,6 +48,6 @@ const rule: Rule = {
       check(sMin ?? gMin, sMax ?? gMax, s.value);
     }
   },
-};
+});
 
 export default rule;

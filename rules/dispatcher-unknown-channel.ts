@@ -2,12 +2,12 @@
 // a channel that imta.cnf does not define (other-files.md §2: the channel the service's
 // connections belong to; cross-file check, error).
 import { edit, type Fix } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { hasRealChannels } from './util/bogus-channels.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'dispatcher-unknown-channel',
     description: 'A dispatcher.cnf service assigns its connections (PARAMETER=CHANNEL=…) to a channel imta.cnf does not define.',
@@ -41,6 +41,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,12 +1,12 @@
 // duplicate-channel: two channel blocks with the same name (compared case-insensitively,
 // as keywords and channel references are). Channel names must be unique (imta-cnf.md §7.2):
 // the name also keys the channel's queue directory, option file and job controller section.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { Channel } from '../src/model/types.js';
 import { realChannels } from './util/bogus-channels.js';
 import { where } from './util/where.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'duplicate-channel',
     description: 'Two channel blocks with the same name.',
@@ -33,6 +33,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

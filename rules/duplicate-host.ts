@@ -4,14 +4,14 @@
 // compared case-insensitively, as routing does. Lines that are not host names the author
 // wrote (a wrapped keyword list, a channel line missing its blank line, rewrite rules
 // after a stray blank line) are left to the structure rules that report their cause.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { Channel, HostName } from '../src/model/types.js';
 import { realChannels } from './util/bogus-channels.js';
 import { blockLines } from './util/block-lines.js';
 import { misplacedCommentWords } from './util/misplaced-comment.js';
 import { where } from './util/where.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'duplicate-host',
     description: "The same host name on two channel host lines: cnbuild fails with 'duplicate host in channel table'.",
@@ -46,6 +46,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
 // duplicate-pool: two `[POOL=X]` (or SIMS `[QUEUE=X]`) sections with the same name.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'duplicate-pool',
     description: 'Two job_controller.cnf pool sections with the same name.',
@@ -29,6 +29,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

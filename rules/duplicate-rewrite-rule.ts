@@ -7,7 +7,7 @@
 // One pass with a Map keyed by tag + pattern; templates are parsed only for patterns that
 // occur more than once, each distinct text once.
 import { parseTemplate, type TemplatePieceKind } from '../grammar/template.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { RewriteRule } from '../src/model/types.js';
 import { quoteShort, where } from './util/where.js';
 
@@ -32,7 +32,7 @@ interface PatternState {
   unconditional?: RewriteRule;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'duplicate-rewrite-rule',
     description: 'A rewrite rule that repeats an earlier rule of the same pattern, or follows one that always applies.',
@@ -91,6 +91,6 @@ const rule: Rule = {
       st.rules.push(r);
     }
   },
-};
+});
 
 export default rule;

@@ -1,9 +1,9 @@
 // include-depth: includes nested deeper than the three levels the MTA allows, or an
 // include cycle (imta-cnf.md §5). Reported from the model's include resolution.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { reportModelDiagnostics } from './util/model-diagnostics.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'include-depth',
     description: 'Include files nested more than three levels deep, or including themselves.',
@@ -13,6 +13,6 @@ const rule: Rule = {
   create(context) {
     reportModelDiagnostics(context, 'include-depth');
   },
-};
+});
 
 export default rule;

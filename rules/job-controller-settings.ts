@@ -8,7 +8,7 @@
 //   * [PERIODIC_JOB=…] sections are deprecated since 2005Q4 (warning).
 // Unknown option names are NOT reported: the documented tables are not exhaustive across
 // patch levels (the 2005Q4 guide's own sample has `anon_host=0`).
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { Setting } from '../src/model/types.js';
 
 const WINDOW_KEYS = new Set(['URGENT_DELIVERY', 'NORMAL_DELIVERY', 'NONURGENT_DELIVERY']);
@@ -22,7 +22,7 @@ function clock(s: string): number | undefined {
   return h <= 23 && min <= 59 ? h * 60 + min : undefined;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'job-controller-settings',
     description:
@@ -95,6 +95,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

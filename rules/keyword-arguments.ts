@@ -3,7 +3,8 @@
 import { edit, type Fix } from '../src/edit/edits.js';
 import { lookupKeyword, TYPOGRAPHIC_QUOTES, type ArgKind, type Arity } from '../src/model/keywords.js';
 import type { KeywordUse, SourceFile, Word } from '../src/model/types.js';
-import type { Report, Rule } from '../src/lint/types.js';
+import type { Report } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { isMisplacedCommentWord, isUnquotedDuration, keywordLines, lineFile, lineOwner, type KeywordLine } from './util/keyword-lines.js';
@@ -68,7 +69,7 @@ export interface KeywordArgumentsOptions {
   maxLongArgumentLength: number;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'keyword-arguments',
     description: 'A channel keyword whose argument is missing, of the wrong type, badly quoted or too long.',
@@ -252,6 +253,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -8,7 +8,8 @@
 //   * the subaddress keywords only matter on l and on channels with aliaslocal (info).
 // Only keywords written on the channel itself: a `defaults` line applies to every channel
 // by design, and the MTA ignores what does not apply.
-import type { Rule, Severity } from '../src/lint/types.js';
+import type { Severity } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { Channel, KeywordUse } from '../src/model/types.js';
 import { isMisplacedCommentWord, realChannels, removeUseFix } from './util/keyword-lines.js';
 
@@ -56,7 +57,7 @@ const SUBADDRESS: Placement = {
 };
 for (const k of ['subaddressexact', 'subaddresswild', 'subaddressrelaxed']) PLACEMENTS[k] = SUBADDRESS;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'keyword-placement',
     description:
@@ -85,6 +86,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -2,7 +2,7 @@
 // physical line "in most files" to 252 characters (imta-cnf.md §2; other-files.md §0),
 // and a longer logical line must be continued with `\`. Applies to every file kind.
 // One pass over each file's text.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { commentCharsOf, type FileKind } from '../grammar/index.js';
 
 const DEFAULT_MAX = 252;
@@ -15,7 +15,7 @@ function limit(options: Record<string, unknown>, kind: FileKind): number {
   return typeof m === 'number' && m > 0 ? m : DEFAULT_MAX;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'line-length',
     description: 'A physical line longer than the MTA reads (252 characters in most configuration files).',
@@ -63,6 +63,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

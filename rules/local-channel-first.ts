@@ -2,11 +2,11 @@
 // only `defaults` / `nodefaults` blocks may stand before it (imta-cnf.md §7.2). Whole-file
 // check: quiet for fragments and included files. Blocks that are not channels (rewrite
 // rules after a stray blank line, an indented `!` line, a cut-off host name) do not count.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { realChannels } from './util/bogus-channels.js';
 import { where } from './util/where.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'local-channel-first',
     description: "The first channel block is not the local channel 'l'.",
@@ -26,6 +26,6 @@ const rule: Rule = {
     else message = `${head}, and there is no 'l' channel: add an 'l' block, with this host's official name on its second line, above '${first.name}'`;
     context.report({ file: first.file, start: first.nameWord.start, end: first.nameWord.end, message });
   },
-};
+});
 
 export default rule;

@@ -4,7 +4,7 @@
 // template. The analysis is shared (rules/util/misplaced-comment.ts) so that
 // unknown-keyword and the channel rules stay quiet about the same words.
 import { edit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { misplacedComments, type MisplacedComment } from './util/misplaced-comment.js';
 import { lineStartAt } from './util/physical-lines.js';
 import { quoteShort } from './util/where.js';
@@ -40,7 +40,7 @@ function message(c: MisplacedComment): string | undefined {
   }
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'misplaced-comment',
     description: "A '!' comment that does not start in column 1: the MTA reads its words as keywords, host names or rules.",
@@ -61,6 +61,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -5,11 +5,11 @@
 // rules (local-channel-first, unknown-routing-host) should stay quiet: the one cause is
 // the missing table. Channel blocks that are really rewrite rules after a stray blank
 // line do not count as a table.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { realChannels } from './util/bogus-channels.js';
 import { lineStartAt } from './util/physical-lines.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'missing-channel-table',
     description: 'imta.cnf has no channel table (no channel blocks after the rewrite rules).',
@@ -37,6 +37,6 @@ const rule: Rule = {
         `so the MTA cannot deliver mail; after the rules, add one blank line and the channel blocks, starting with 'l'`,
     });
   },
-};
+});
 
 export default rule;

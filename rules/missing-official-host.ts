@@ -4,11 +4,11 @@
 // the same: it ends the block, and the host name after it becomes a block of its own.
 import { endOf, startOf } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { bogusChannels } from './util/bogus-channels.js';
 import { detachedHosts } from './util/detached-hosts.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'missing-official-host',
     description: "A channel block without its official host name line: cnbuild fails with 'no official host name for channel'.",
@@ -47,6 +47,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

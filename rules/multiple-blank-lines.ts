@@ -4,11 +4,11 @@
 // a warning about layout that the MTA's documentation does not promise to accept.
 import { tokenKind, type SyntaxNode, type Token } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { lineContentEndAt } from './util/physical-lines.js';
 import { swallowedRules } from './util/swallowed-rules.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'multiple-blank-lines',
     description: 'More than one blank line between channel blocks.',
@@ -40,6 +40,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

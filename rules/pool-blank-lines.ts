@@ -6,11 +6,11 @@ import { tokenKind, type Token } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
 import type { OptionSection } from '../src/model/types.js';
 import { optionItems } from './util/option-items.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 
 const isPool = (s: OptionSection | undefined) => s !== undefined && (s.type === 'POOL' || s.type === 'QUEUE');
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'pool-blank-lines',
     description: 'Blank lines between job_controller.cnf pool definitions (the documented layout uses ! lines).',
@@ -44,6 +44,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -2,13 +2,13 @@
 // Each rewrite rule is `pattern template` (imta-cnf.md §6); found by the model. Quiet
 // where another rule reports the cause: an indented `!` line (misplaced-comment) or a
 // `\` followed by blanks that cut the template off (broken-continuation).
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import type { RewriteRule } from '../src/model/types.js';
 import { lineWords } from '../src/model/words.js';
 import { reportModelDiagnostics } from './util/model-diagnostics.js';
 import { lineStartAt } from './util/physical-lines.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'rule-without-template',
     description: 'A rewrite rule with a pattern but no template.',
@@ -28,6 +28,6 @@ const rule: Rule = {
       return !(start > 0 && /\\[ \t]+\r?$/.test(r.file.text.slice(lineStartAt(r.file.text, start - 1), start - 1)));
     });
   },
-};
+});
 
 export default rule;

@@ -5,12 +5,12 @@
 // mail the keyword was meant to filter is not filtered as intended.
 //
 // Checked only when option.dat is part of the model (a configuration directory that has one).
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { keywordLines, lineFile, lineOwner, isMisplacedCommentWord } from './util/keyword-lines.js';
 
 const FAMILY = /^(?:source|destination)spamfilter([0-9]+)(?:optin)?$/;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'spamfilter-library',
     description: 'A spam filter keyword names a package N for which option.dat defines no SPAMFILTERN_LIBRARY.',
@@ -45,6 +45,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

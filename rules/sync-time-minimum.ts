@@ -3,11 +3,11 @@
 // the queue directories. It is written hh:mm and must be more than 30 minutes
 // (other-files.md §1.2).
 import { edit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 
 const MINIMUM_MINUTES = 30;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'sync-time-minimum',
     description: 'job_controller.cnf sync_time must be hh:mm and more than 30 minutes.',
@@ -43,6 +43,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -6,7 +6,7 @@
 // Checked only when the model holds the configuration's mappings file: a site may keep it
 // elsewhere (IMTA_MAPPING_FILE in imta_tailor), and without it nothing can be said.
 import { parseTemplate, type TemplatePiece } from '../grammar/template.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 
 /** Mapping lookups in a template, nested ones included (`${A,${B,$L}}`). */
@@ -25,7 +25,7 @@ function mappingLookups(pieces: readonly TemplatePiece[], out: { table: string; 
   return out;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'undefined-mapping',
     description: "A rewrite rule's ${TABLE,…} lookup names a mapping table the mappings file does not define: the lookup, and so the rule, always fails.",
@@ -54,6 +54,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -3,11 +3,11 @@
 // so the channel's messages are never delivered (other-files.md §1.1).
 import { edit, type Fix } from '../src/edit/edits.js';
 import { lookupKeyword } from '../src/model/keywords.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner } from './util/keyword-lines.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'undefined-pool',
     description: 'A channel\'s pool (or SIMS queue) is not defined in job_controller.cnf: its mail stays in the queue.',
@@ -44,6 +44,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -3,12 +3,12 @@
 // harmless in itself, but usually a misspelling that leaves the real channel on the
 // global defaults (other-files.md §1.3).
 import { edit, type Fix } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { hasRealChannels } from './util/bogus-channels.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'unknown-channel-section',
     description: 'A job_controller.cnf [CHANNEL=…] section for a channel imta.cnf does not define.',
@@ -36,6 +36,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

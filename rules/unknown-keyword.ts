@@ -6,7 +6,7 @@ import { edit } from '../src/edit/edits.js';
 import { keywordNames } from '../src/model/keywords.js';
 import type { Fix } from '../src/edit/edits.js';
 import type { ConfigModel, KeywordUse } from '../src/model/types.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { isMisplacedCommentWord, isUnquotedDuration, keywordLines, lineFile, lineOwner } from './util/keyword-lines.js';
 
@@ -29,7 +29,7 @@ function poolHint(model: ConfigModel, token: string): string | undefined {
   return STOCK_POOLS.has(token.toUpperCase()) || /_POOL$/i.test(token) ? `pool ${token}` : undefined;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'unknown-keyword',
     description: 'A word on a channel or defaults line that is no keyword: the MTA silently turns it into a UNIX group requirement.',
@@ -68,6 +68,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -4,13 +4,13 @@
 // fails"). Hosts built at run time (substitutions, lookups) cannot be checked.
 import { edit, type Fix } from '../src/edit/edits.js';
 import type { RewriteRule } from '../src/model/types.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 import { misplacedComments } from './util/misplaced-comment.js';
 import { hostRange, ruleRoutes } from './util/routing.js';
 import { hasRealChannels } from './util/bogus-channels.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'unknown-routing-host',
     description: 'A rewrite rule routes to a host name that no channel has: the addresses it rewrites are rejected.',
@@ -60,6 +60,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -2,10 +2,10 @@
 // directory, which cnflint cannot check without --root. Only when a configuration
 // directory is linted: for a single file or fragment such paths are expected to be out
 // of sight, and the report would be noise.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { reportModelDiagnostics } from './util/model-diagnostics.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'unresolved-include',
     description: 'An include path outside the configuration directory that cnflint could not check (pass --root).',
@@ -16,6 +16,6 @@ const rule: Rule = {
     if (!context.scope.directory) return;
     reportModelDiagnostics(context, 'unresolved-include');
   },
-};
+});
 
 export default rule;

@@ -5,7 +5,7 @@
 // A channel none of these reach is dead configuration — often a rule that was never
 // added or that routes to a misspelled host name.
 import type { Channel, HostName } from '../src/model/types.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { keywordLines, isMisplacedCommentWord, realChannels } from './util/keyword-lines.js';
 import { dynamicHostPattern, ruleRoutes } from './util/routing.js';
 import { hasRealChannels } from './util/bogus-channels.js';
@@ -42,7 +42,7 @@ export function isSystemChannel(name: string): boolean {
   return SYSTEM_CHANNELS.has(n) || SYSTEM_PREFIXES.some((p) => n.startsWith(p));
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'unused-channel',
     description: 'A channel no rewrite rule routes to and nothing else names or reaches.',
@@ -112,6 +112,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

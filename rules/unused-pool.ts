@@ -1,10 +1,10 @@
 // unused-pool: a job_controller.cnf pool that no channel names. Harmless, but usually a
 // sign that the `pool` keyword was forgotten (or misspelled) on the channel meant for it.
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { isMisplacedCommentWord, keywordLines } from './util/keyword-lines.js';
 import { hasRealChannels } from './util/bogus-channels.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'unused-pool',
     description: 'A job_controller.cnf pool that no channel uses (the first pool, the default, excepted).',
@@ -36,6 +36,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

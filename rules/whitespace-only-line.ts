@@ -5,11 +5,11 @@
 // it empty changes nothing for the MTA and shows what it is.
 import { tokenKind, type SyntaxNode, type Token } from '../grammar/index.js';
 import { edit } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { lineContentEndAt } from './util/physical-lines.js';
 import { swallowedRules } from './util/swallowed-rules.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'whitespace-only-line',
     description: 'A line of only spaces or tabs: read as a blank line (a separator) though it does not look like one.',
@@ -45,6 +45,6 @@ const rule: Rule = {
       visit(file.tree.root.children as SyntaxNode[]);
     }
   },
-};
+});
 
 export default rule;

@@ -3,12 +3,12 @@
 // extra host line): its first word becomes a host name, the rest is ignored
 // (imta-cnf.md §7.1; the 2005Q4 guide's "typical channel entry" is printed this way).
 import { insertAt } from '../src/edit/edits.js';
-import type { Rule } from '../src/lint/types.js';
+import { defineRule } from '../src/lint/define-rule.js';
 import { blockLines, hostLineWords } from './util/block-lines.js';
 import { contentEndOf, continuationSuffix, lastWordEndOf } from './util/physical-lines.js';
 import { quoteShort } from './util/where.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'wrapped-keyword-line',
     description: "A channel's keyword list continued on the next line without a '\\': the keywords there become the channel's host names.",
@@ -41,6 +41,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -2,6 +2,7 @@
 // configured severities and options, turns model diagnostics into messages, applies
 // inline suppressions, and (with `fix`) applies fixes and lints again, ESLint style.
 // It never prints and never writes files; the CLI and the language server do.
+import { withDocs } from './define-rule.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closest } from 'fastest-levenshtein';
@@ -32,19 +33,19 @@ export const MAX_FIX_PASSES = 10;
 
 /** Messages the engine itself produces, under ids that no rule module has. */
 export const BUILTIN_RULES: readonly RuleMeta[] = [
-  {
+  withDocs({
     id: 'syntax',
     description: 'Problems found while reading the files: syntax errors, includes that cannot be read, settings the reader cannot parse.',
     // Each diagnostic carries its own severity; a severity configured for `syntax` replaces it.
     severity: 'error',
     fixable: false,
-  },
-  {
+  }),
+  withDocs({
     id: 'unused-disable',
     description: 'A cnflint-disable directive that suppresses nothing, or names a rule that does not exist.',
     severity: 'warning',
     fixable: true,
-  },
+  }),
 ];
 
 export interface LintOptions {

@@ -21,6 +21,15 @@ export interface RuleMeta {
   crossFile?: boolean;
   /** Default options, merged with those from the configuration. */
   defaultOptions?: Record<string, unknown>;
+  /** The rule's documentation page (set by defineRule from the id; rules made in tests may lack it). */
+  readonly docs?: RuleDocs;
+}
+
+export interface RuleDocs {
+  /** Absolute URL: the page on the repository's site when package.json names one, else the installed file. */
+  url: string;
+  /** The page in the installed package (docs/rules/<id>.md). */
+  path: string;
 }
 
 export interface Report extends Range {

@@ -3,6 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
+import { BUILTIN_RULES } from '../../src/lint/engine.js';
+import { ruleDocUrl } from '../../src/lint/package-info.js';
 
 const root = process.cwd();
 
@@ -22,4 +24,11 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
     const section = (title: string) => page.split(/^## /m).find((s) => s.startsWith(`${title}\n`)) ?? '';
     expect([section('Problematic code').includes('```'), section('Correct code').includes('```')]).toEqual([true, true]);
   });
+});
+
+test.each([...RULES.map((r) => r.meta), ...BUILTIN_RULES].map((m) => [m.id, m] as const))('%s: meta.docs links its own doc page', (id, meta) => {
+  expect(meta.docs).toEqual({ url: ruleDocUrl(id), path: path.join(root, 'docs', 'rules', `${id}.md`) });
+  expect(existsSync(meta.docs!.path)).toBe(true);
+  // Listed with the rest of the meta, as ESLint's meta.docs is.
+  expect(Object.keys(meta)).toContain('docs');
 });

@@ -41,7 +41,7 @@ export const sarif: Reporter = (results, ctx) => {
       rules.push({
         id,
         shortDescription: { text: meta?.description ?? id },
-        helpUri: ruleDocUrl(id),
+        helpUri: meta?.docs?.url ?? ruleDocUrl(id),
         defaultConfiguration: { level: LEVEL[meta?.severity ?? 'warning'] },
         properties: { fixable: meta?.fixable ?? false },
       });
