@@ -1,6 +1,7 @@
 // Table-driven rule tests, ESLint's RuleTester in spirit: each case is a small
-// configuration (one or more files), the exact messages expected with their 1-based
-// ranges, and for fixable rules the text after all fixes are applied.
+// configuration (one or more files), the exact messages expected with their whole 1-based
+// ranges (endLine may be left out for a range on one line), and for fixable rules the text
+// after all fixes are applied.
 import { buildModel, type TopFile } from '../../src/model/load.js';
 import { applyEdits, editsByFile } from '../../src/edit/edits.js';
 import { chooseFixes } from '../../src/lint/engine.js';
@@ -13,13 +14,14 @@ export interface CaseFiles {
 }
 
 export interface ExpectedMessage {
-  message: string | RegExp;
+  message: string;
   /** File the message is in (default: imta.cnf, or the only file). */
   file?: string;
   line: number;
   column: number;
+  /** Default: `line` (a range on one line). */
   endLine?: number;
-  endColumn?: number;
+  endColumn: number;
   /** The report's own severity, when the rule gives one (a rule's lesser findings); else the rule's default. */
   severity?: 'error' | 'warning' | 'info';
 }
@@ -120,12 +122,15 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
           expect(reports.length).toBe(c.errors.length);
           c.errors.forEach((exp, k) => {
             const got = reports[k];
-            if (exp.message instanceof RegExp) expect(got.message).toMatch(exp.message);
-            else expect(got.message).toBe(exp.message);
-            expect(got.relPath).toBe(exp.file ?? defaultFile);
-            expect([got.line, got.column]).toEqual([exp.line, exp.column]);
-            if (exp.endLine !== undefined) expect(got.endLine).toBe(exp.endLine);
-            if (exp.endColumn !== undefined) expect(got.endColumn).toBe(exp.endColumn);
+            // The exact message and the whole range, as ESLint's RuleTester checks them.
+            expect({ message: got.message, file: got.relPath, line: got.line, column: got.column, endLine: got.endLine, endColumn: got.endColumn }).toEqual({
+              message: exp.message,
+              file: exp.file ?? defaultFile,
+              line: exp.line,
+              column: exp.column,
+              endLine: exp.endLine ?? exp.line,
+              endColumn: exp.endColumn,
+            });
             if (exp.severity !== undefined) expect(got.severity ?? rule.meta.severity).toBe(exp.severity);
           });
           if (c.output !== undefined) expect(fixed).toEqual({ ...files, ...normalizeFiles(c.output) });

@@ -36,7 +36,7 @@ ruleTester(rule, {
       files: 'tcp_a smtp\r\ntcp_a-daemon\r\ntcp_b smtp mx \\\r\n  single_sys\r\ntcp_b-daemon\r\ntcp_c smtp\r\ntcp_c-daemon\r\n',
       errors: [
         { message: MSG('tcp_b', 'tcp_a'), line: 3, column: 1, endLine: 4, endColumn: 13 },
-        { message: MSG('tcp_c', 'tcp_b'), line: 6, column: 1 },
+        { message: MSG('tcp_c', 'tcp_b'), line: 6, column: 1, endColumn: 11 },
       ],
       output: 'tcp_a smtp\r\ntcp_a-daemon\r\n\r\ntcp_b smtp mx \\\r\n  single_sys\r\ntcp_b-daemon\r\n\r\ntcp_c smtp\r\ntcp_c-daemon\r\n',
     },
@@ -51,7 +51,7 @@ ruleTester(rule, {
       name: 'a channel line on line 2: only suggested (the channel above would lose its host line)',
       fragment: 'channels',
       files: 'tcp_auth smtp mx\ntcp_submit submit smtp mx\ntcp_submit-daemon\n',
-      errors: [{ message: MSG('tcp_submit', 'tcp_auth', true), line: 2, column: 1 }],
+      errors: [{ message: MSG('tcp_submit', 'tcp_auth', true), line: 2, column: 1, endColumn: 26 }],
     },
   ],
 });

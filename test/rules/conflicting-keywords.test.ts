@@ -39,15 +39,15 @@ ruleTester(rule, {
       name: 'on a defaults line',
       fragment: 'channels',
       files: 'defaults logging notices 1 2 nologging\n\nl\nlocal\n',
-      errors: [{ message: ALT('nologging', 'logging', 'the channels after this defaults line'), line: 1, column: 30 }],
+      errors: [{ message: ALT('nologging', 'logging', 'the channels after this defaults line'), line: 1, column: 30, endColumn: 39 }],
     },
     {
       name: 'three members: each one against the one before it',
       fragment: 'channels',
       files: 'tcp_local mustsaslserver maysaslserver nosasl\ntcp-daemon\n',
       errors: [
-        { message: ALT('maysaslserver', 'mustsaslserver'), line: 1, column: 26 },
-        { message: ALT('nosasl', 'maysaslserver'), line: 1, column: 40 },
+        { message: ALT('maysaslserver', 'mustsaslserver'), line: 1, column: 26, endColumn: 39 },
+        { message: ALT('nosasl', 'maysaslserver'), line: 1, column: 40, endColumn: 46 },
       ],
     },
     {

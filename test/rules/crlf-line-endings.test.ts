@@ -19,7 +19,7 @@ ruleTester(rule, {
     {
       name: 'one CRLF line in an option file',
       files: { 'imta.cnf': 'a $U@a\n\nl\nlocal\n', 'option.dat': 'A=1\nB=2\r\n' },
-      errors: [{ file: 'option.dat', message: MSG('a line ends'), line: 2, column: 4 }],
+      errors: [{ file: 'option.dat', message: MSG('a line ends'), line: 2, column: 4, endColumn: 5 }],
       output: { 'option.dat': 'A=1\nB=2\n' },
     },
   ],

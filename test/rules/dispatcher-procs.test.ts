@@ -24,7 +24,7 @@ ruleTester(rule, {
     {
       name: 'a service MAX_PROCS below the global MIN_PROCS; b%v integers',
       files: { 'dispatcher.cnf': 'MIN_PROCS=16%A\n[SERVICE=LMTPSS]\nMAX_PROCS=2\n' },
-      errors: [{ message: MSG('16%A (global default)', '2', 'for [SERVICE=LMTPSS]'), line: 3, column: 1 }],
+      errors: [{ message: MSG('16%A (global default)', '2', 'for [SERVICE=LMTPSS]'), line: 3, column: 1, endColumn: 12 }],
     },
   ],
 });

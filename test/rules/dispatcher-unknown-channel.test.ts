@@ -39,6 +39,7 @@ ruleTester(rule, {
             "service [SERVICE=LMTPSS] assigns its connections to channel 'tcp_lmtpss', which imta.cnf does not define: the SMTP server has no such channel to receive the mail as; define the channel in imta.cnf or correct the name",
           line: 2,
           column: 19,
+          endColumn: 29,
         },
       ],
     },

@@ -22,7 +22,7 @@ ruleTester(rule, {
     {
       name: 'case-insensitive, across an included file',
       files: { 'imta.cnf': 'a $U@a\n\nl\nlocal\n\n<more.cnf\n', 'more.cnf': 'L\nother\n' },
-      errors: [{ file: 'more.cnf', message: MSG('L', 'imta.cnf:3', " (as 'l')"), line: 1, column: 1 }],
+      errors: [{ file: 'more.cnf', message: MSG('L', 'imta.cnf:3', " (as 'l')"), line: 1, column: 1, endColumn: 2 }],
     },
   ],
 });

@@ -31,8 +31,8 @@ ruleTester(rule, {
       fragment: 'channels',
       files: 'l\nmail.example.com\n\ntcp_local smtp\ntcp-daemon\nmail.example.com\nx.example.com y.example.com\nx.example.com\n',
       errors: [
-        { message: MSG('mail.example.com', 'extra host name', 'tcp_local', 'official host name', "channel 'l'", 'imta.cnf:2'), line: 6, column: 1 },
-        { message: MSG('x.example.com', 'extra host name', 'tcp_local', 'extra host name', 'this channel', 'imta.cnf:7'), line: 8, column: 1 },
+        { message: MSG('mail.example.com', 'extra host name', 'tcp_local', 'official host name', "channel 'l'", 'imta.cnf:2'), line: 6, column: 1, endColumn: 17 },
+        { message: MSG('x.example.com', 'extra host name', 'tcp_local', 'extra host name', 'this channel', 'imta.cnf:7'), line: 8, column: 1, endColumn: 14 },
       ],
     },
   ],

@@ -28,6 +28,7 @@ ruleTester(rule, {
             "queue 'DEFAULT' is defined a second time (first at line 1): only one definition can be in force, and which one the Job Controller keeps is not documented; merge the two sections into one",
           line: 3,
           column: 1,
+          endColumn: 16,
         },
       ],
     },

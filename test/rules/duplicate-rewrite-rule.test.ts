@@ -27,17 +27,17 @@ ruleTester(rule, {
     {
       name: 'a rule after an unconditional one',
       files: `.x $E$U@a-daemon\n.x $U@b-daemon\n.x $U@c-daemon\n${CH}`,
-      errors: [{ message: DEAD('.x', 'imta.cnf:2', '$U@b-daemon'), line: 3, column: 1 }],
+      errors: [{ message: DEAD('.x', 'imta.cnf:2', '$U@b-daemon'), line: 3, column: 1, endColumn: 15 }],
     },
     {
       name: 'across an included rule file',
       files: { 'imta.cnf': `<inc.rules\n.com $U%$H@tcp-daemon\n${CH}`, 'inc.rules': '.com $U%$H$D@tcp-daemon\n' },
-      errors: [{ message: DEAD('.com', 'inc.rules:1', '$U%$H$D@tcp-daemon'), line: 2, column: 1 }],
+      errors: [{ message: DEAD('.com', 'inc.rules:1', '$U%$H$D@tcp-daemon'), line: 2, column: 1, endColumn: 22 }],
     },
     {
       name: 'an identical copy after a conditional rule',
       files: `. $E$U%$H@tcp-daemon\n. $E$U%$H@tcp-daemon\n${CH}`,
-      errors: [{ message: SAME('.', 'imta.cnf:1'), line: 2, column: 1 }],
+      errors: [{ message: SAME('.', 'imta.cnf:1'), line: 2, column: 1, endColumn: 21 }],
     },
   ],
 });

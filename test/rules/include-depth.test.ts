@@ -17,7 +17,7 @@ ruleTester(rule, {
     {
       name: 'a file including itself',
       files: { 'imta.cnf': '<a.rules\n\nl\nlocal\n', 'a.rules': '.com $U@tcp-daemon\n<a.rules\n' },
-      errors: [{ file: 'a.rules', message: /^include cycle: 'a.rules' includes itself/, line: 2, column: 1 }],
+      errors: [{ file: 'a.rules', message: "include cycle: 'a.rules' includes itself (imta.cnf -> a.rules -> a.rules); remove one of the include lines", line: 2, column: 1, endColumn: 9 }],
     },
   ],
 });

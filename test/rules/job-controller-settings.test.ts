@@ -26,8 +26,8 @@ ruleTester(rule, {
           endColumn: 27,
           severity: 'error',
         },
-        { message: /^rebuild_parallel_channel=150: /, file: 'job_controller.cnf', line: 4, column: 26 },
-        { message: /^REBUILD_PARALLEL_CHANNEL=x: /, file: 'job_controller.cnf', line: 5, column: 26 },
+        { message: 'rebuild_parallel_channel=150: the Job Controller reads between 1 and 100 channel queue directories at a time when it rebuilds its queue cache; write a whole number from 1 to 100 (the default is 12)', file: 'job_controller.cnf', line: 4, column: 26, endColumn: 29 },
+        { message: 'REBUILD_PARALLEL_CHANNEL=x: the Job Controller reads between 1 and 100 channel queue directories at a time when it rebuilds its queue cache; write a whole number from 1 to 100 (the default is 12)', file: 'job_controller.cnf', line: 5, column: 26, endColumn: 27 },
       ],
     },
     {
@@ -58,9 +58,10 @@ ruleTester(rule, {
           file: 'job_controller.cnf',
           line: 5,
           column: 17,
+          endColumn: 21,
           severity: 'error',
         },
-        { message: /^nonurgent_delivery=08:00-24:00 is not a delivery window/, file: 'job_controller.cnf', line: 6, column: 20 },
+        { message: 'nonurgent_delivery=08:00-24:00 is not a delivery window of the form hh:mm-hh:mm (hours 00–23, minutes 00–59): the Job Controller cannot tell when the channel may run; write e.g. nonurgent_delivery=08:00-20:00', file: 'job_controller.cnf', line: 6, column: 20, endColumn: 31 },
       ],
     },
     {

@@ -105,6 +105,7 @@ ruleTester(rule, {
             "'notificationchannel' names channel 'notify', which imta.cnf does not define: the MTA silently queues these notifications to the process channel instead; define the channel or correct the name",
           line: 6,
           column: 31,
+          endColumn: 37,
         },
       ],
     },
@@ -121,7 +122,7 @@ ruleTester(rule, {
           endColumn: 32,
           severity: 'warning',
         },
-        { message: '\'5m\' is not an ISO 8601 duration: \'backoff\' cannot use it as a retry interval; write e.g. "pt30m", "pt2h" or "p1d"', line: 1, column: 33 },
+        { message: '\'5m\' is not an ISO 8601 duration: \'backoff\' cannot use it as a retry interval; write e.g. "pt30m", "pt2h" or "p1d"', line: 1, column: 33, endColumn: 37 },
         {
           message: 'argument \u201Cpt1h\u201D of \'backoff\' uses typographic quotes; the MTA only knows the ASCII double quote \'"\' (pasted from a manual?): write "pt1h"',
           line: 1,
@@ -153,6 +154,7 @@ ruleTester(rule, {
           message: 'duration PT1H needs double quotes: without them the MTA does not read it as a retry interval but as an unknown keyword (a UNIX group id); write "PT1H"',
           line: 1,
           column: 24,
+          endColumn: 28,
         },
       ],
       output: 'tcp_local backoff "pt5m" "PT1H" maxjobs 2\ntcp-daemon\n',
@@ -163,7 +165,7 @@ ruleTester(rule, {
       files: 'tcp_b queue ABCDEFGHIJKLM\nb\n\ntcp_c pool \u00C4BCDEFGHIJKL\nc\n',
       errors: [
         { message: "pool name 'ABCDEFGHIJKLM' is 13 characters long; the Job Controller allows at most 12: shorten it here and in its [POOL=…] section", line: 1, column: 13, endColumn: 26 },
-        { message: "pool name '\u00C4BCDEFGHIJKL' is 13 bytes long; the Job Controller allows at most 12: shorten it here and in its [POOL=…] section", line: 4, column: 12 },
+        { message: "pool name '\u00C4BCDEFGHIJKL' is 13 bytes long; the Job Controller allows at most 12: shorten it here and in its [POOL=…] section", line: 4, column: 12, endColumn: 24 },
       ],
     },
     {
@@ -178,15 +180,15 @@ ruleTester(rule, {
       options: { maxArgumentLength: 10, maxLongArgumentLength: 20 },
       files: 'tcp_local daemon abcdefghijklmnopqrstu aliasdetourhost abcdefghijk\ntcp-daemon\n',
       errors: [
-        { message: "the argument of 'daemon' is 21 characters long; the MTA accepts at most 20 for this keyword: shorten it", line: 1, column: 18 },
-        { message: "the argument of 'aliasdetourhost' is 11 characters long; the MTA accepts at most 10 for this keyword: shorten it", line: 1, column: 56 },
+        { message: "the argument of 'daemon' is 21 characters long; the MTA accepts at most 20 for this keyword: shorten it", line: 1, column: 18, endColumn: 39 },
+        { message: "the argument of 'aliasdetourhost' is 11 characters long; the MTA accepts at most 10 for this keyword: shorten it", line: 1, column: 56, endColumn: 67 },
       ],
     },
     {
       name: 'defaults lines are checked too',
       fragment: 'channels',
       files: 'defaults maxjobs x\n\nl\nlocal\n',
-      errors: [{ message: "'maxjobs' needs an integer, but 'x' is not one: the MTA cannot use this value; write a whole number", line: 1, column: 18 }],
+      errors: [{ message: "'maxjobs' needs an integer, but 'x' is not one: the MTA cannot use this value; write a whole number", line: 1, column: 18, endColumn: 19 }],
     },
   ],
 });

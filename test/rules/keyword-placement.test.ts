@@ -38,7 +38,7 @@ ruleTester(rule, {
           column: 11,
           endColumn: 30,
         },
-        { message: /^'EXPANDLIMIT' must not be put on channel 'reprocess'/, line: 6, column: 31, endColumn: 42 },
+        { message: "'EXPANDLIMIT' must not be put on channel 'reprocess' (the manual's rule): 'reprocess' is where deferred address expansion happens, so deferring it from there sends the messages back to be expanded again; put expandlimit on the channels messages arrive on (e.g. tcp_local)", line: 6, column: 31, endColumn: 42 },
       ],
     },
     {
@@ -50,18 +50,21 @@ ruleTester(rule, {
             "'headerbottom' on SMTP channel 'tcp_local' puts the message header after the body of mail handed to other MTAs, which then see no header at all; it is meant for special end-user delivery channels: remove it here",
           line: 6,
           column: 16,
+          endColumn: 28,
         },
         {
           message:
             "'headeromit' on SMTP channel 'tcp_intranet' drops the message header of mail handed to other MTAs; it is meant for special end-user delivery channels: remove it here",
           line: 9,
           column: 19,
+          endColumn: 29,
         },
         {
           message:
             "'subaddressexact' only matters where addresses are looked up in the alias file or directory (channel l, and channels with aliaslocal): on channel 'tcp_intranet' it has no effect",
           line: 9,
           column: 30,
+          endColumn: 45,
           severity: 'info',
         },
       ],

@@ -31,8 +31,8 @@ ruleTester(rule, {
       options: { max: 20 },
       files: { 'option.dat': `# ${long(30)}\nA=${long(25)}\n` },
       errors: [
-        { file: 'option.dat', message: MSG(32, 20, 'split the comment into several comment lines'), line: 1, column: 21 },
-        { file: 'option.dat', message: MSG(27, 20), line: 2, column: 21 },
+        { file: 'option.dat', message: MSG(32, 20, 'split the comment into several comment lines'), line: 1, column: 21, endColumn: 33 },
+        { file: 'option.dat', message: MSG(27, 20), line: 2, column: 21, endColumn: 28 },
       ],
     },
     {
@@ -40,7 +40,7 @@ ruleTester(rule, {
       options: { max: 10 },
       fragment: 'channels',
       files: 'l\nhé.é.é.é.x\n',
-      errors: [{ message: MSG(14, 10, "end it with '\\' at a blank and continue on the next line", 'bytes'), line: 2, column: 8 }],
+      errors: [{ message: MSG(14, 10, "end it with '\\' at a blank and continue on the next line", 'bytes'), line: 2, column: 8, endColumn: 11 }],
     },
   ],
 });

@@ -24,12 +24,12 @@ ruleTester(rule, {
     {
       name: 'no l at all',
       files: 'a $U@a\n\ndefaults logging\n\ntcp_local smtp\ntcp-daemon\n',
-      errors: [{ message: `${HEAD('tcp_local')}, and there is no 'l' channel: add an 'l' block, with this host's official name on its second line, above 'tcp_local'`, line: 5, column: 1 }],
+      errors: [{ message: `${HEAD('tcp_local')}, and there is no 'l' channel: add an 'l' block, with this host's official name on its second line, above 'tcp_local'`, line: 5, column: 1, endColumn: 10 }],
     },
     {
       name: 'upper-case L',
       files: 'a $U@a\n\nL\nlocal\n',
-      errors: [{ message: `${HEAD('L')}; channel names are lower case: rename 'L' to 'l'`, line: 3, column: 1 }],
+      errors: [{ message: `${HEAD('L')}; channel names are lower case: rename 'L' to 'l'`, line: 3, column: 1, endColumn: 2 }],
     },
   ],
 });

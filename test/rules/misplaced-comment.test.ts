@@ -32,13 +32,13 @@ ruleTester(rule, {
       name: 'trailing comment on a continued channel line covers its physical line only',
       fragment: 'channels',
       files: 'tcp_local smtp !outbound \\\n  mx\ntcp-daemon\n',
-      errors: [{ message: /reads '!outbound' as keywords of channel 'tcp_local'/, line: 1, column: 16, endLine: 1, endColumn: 25 }],
+      errors: [{ message: "'!' does not start a comment on a channel line: the MTA reads '!outbound' as keywords of channel 'tcp_local', and unknown keywords become UNIX group ids that restrict who may queue mail to it; put the comment on a line of its own with '!' in column 1", line: 1, column: 16, endLine: 1, endColumn: 25 }],
     },
     {
       name: 'defaults line',
       fragment: 'channels',
       files: 'defaults logging ! all channels\n\nl\nlocal\n',
-      errors: [{ message: /^'!' does not start a comment on a defaults line: the MTA reads '! all channels' as default keywords for the channels after it/, line: 1, column: 18 }],
+      errors: [{ message: "'!' does not start a comment on a defaults line: the MTA reads '! all channels' as default keywords for the channels after it, and unknown keywords become UNIX group ids that restrict who may queue mail to them; put the comment on a line of its own with '!' in column 1", line: 1, column: 18, endColumn: 32 }],
     },
     {
       name: 'indented comment line in the channel table: a channel named !',
@@ -52,8 +52,8 @@ ruleTester(rule, {
       fragment: 'channels',
       files: 'tcp_local smtp\r\n\t!the tag:\r\ntcp-daemon\r\n  ! more\r\n',
       errors: [
-        { message: `${NOT_COL1}: the MTA reads '!the' as the official host name of channel 'tcp_local'; ${MOVE}`, line: 2, column: 2 },
-        { message: `${NOT_COL1}: the MTA reads '!' as an extra host name of channel 'tcp_local'; ${MOVE}`, line: 4, column: 3 },
+        { message: `${NOT_COL1}: the MTA reads '!the' as the official host name of channel 'tcp_local'; ${MOVE}`, line: 2, column: 2, endColumn: 11 },
+        { message: `${NOT_COL1}: the MTA reads '!' as an extra host name of channel 'tcp_local'; ${MOVE}`, line: 4, column: 3, endColumn: 9 },
       ],
       output: 'tcp_local smtp\r\n!the tag:\r\ntcp-daemon\r\n! more\r\n',
     },
@@ -61,7 +61,7 @@ ruleTester(rule, {
       name: 'trailing comment on the official host line',
       fragment: 'channels',
       files: 'tcp_local smtp\ntcp-daemon ! tag\n',
-      errors: [{ message: `'!' does not start a comment on a host line: the MTA reads '!' as the local host alias of 'tcp-daemon'; ${OWN_LINE}`, line: 2, column: 12 }],
+      errors: [{ message: `'!' does not start a comment on a host line: the MTA reads '!' as the local host alias of 'tcp-daemon'; ${OWN_LINE}`, line: 2, column: 12, endColumn: 17 }],
     },
     {
       name: 'indented comment in the rule section',
@@ -72,7 +72,7 @@ ruleTester(rule, {
     {
       name: 'trailing comment after a rule',
       files: 'a $U@a-daemon  ! the a host\n\nl\nlocal\n',
-      errors: [{ message: `'!' does not start a comment after a rewrite rule: the MTA reads '! the a host' as part of the template of 'a'; ${OWN_LINE}`, line: 1, column: 16 }],
+      errors: [{ message: `'!' does not start a comment after a rewrite rule: the MTA reads '! the a host' as part of the template of 'a'; ${OWN_LINE}`, line: 1, column: 16, endColumn: 28 }],
     },
   ],
 });

@@ -25,7 +25,7 @@ ruleTester(rule, {
     {
       name: 'only rules swallowed after a stray blank line',
       files: 'a $U@a\n\nb $U@b\n',
-      errors: [{ message: MSG('1 rewrite rule but no channel table'), line: 3, column: 1 }],
+      errors: [{ message: MSG('1 rewrite rule but no channel table'), line: 3, column: 1, endColumn: 7 }],
     },
     {
       name: 'an empty file',
@@ -35,7 +35,7 @@ ruleTester(rule, {
     {
       name: 'only defaults',
       files: 'a $U@a\n\ndefaults logging\n',
-      errors: [{ message: MSG('1 rewrite rule but no channel table'), line: 3, column: 1 }],
+      errors: [{ message: MSG('1 rewrite rule but no channel table'), line: 3, column: 1, endColumn: 17 }],
     },
   ],
 });

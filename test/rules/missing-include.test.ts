@@ -24,12 +24,12 @@ ruleTester(rule, {
     {
       name: 'missing file in the channel table, from an included file',
       files: { 'imta.cnf': 'a $U@a\n\nl\nlocal\n\n<more.cnf\n', 'more.cnf': 'tcp_local smtp\ntcp-daemon\n\n<IMTA_TABLE:gone.cnf\n' },
-      errors: [{ file: 'more.cnf', message: /^included file 'IMTA_TABLE:gone.cnf' does not exist/, line: 4, column: 1 }],
+      errors: [{ file: 'more.cnf', message: "included file 'IMTA_TABLE:gone.cnf' does not exist (looked for gone.cnf); cnbuild fails on it: create the file or fix the path", line: 4, column: 1, endColumn: 21 }],
     },
     {
       name: 'include line without a file name',
       files: 'a $U@a\n<\n\nl\nlocal\n',
-      errors: [{ message: "include line names no file; write '<' followed by the file's full path", line: 2, column: 1 }],
+      errors: [{ message: "include line names no file; write '<' followed by the file's full path", line: 2, column: 1, endColumn: 2 }],
     },
   ],
 });

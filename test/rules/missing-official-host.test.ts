@@ -23,7 +23,7 @@ ruleTester(rule, {
       name: 'a block of one line between others',
       fragment: 'channels',
       files: 'l\nlocal\n\nreprocess\n\nbitbucket\nbitbucket-daemon\n',
-      errors: [{ message: NO_HOST('reprocess'), line: 4, column: 1 }],
+      errors: [{ message: NO_HOST('reprocess'), line: 4, column: 1, endColumn: 10 }],
     },
     {
       name: 'a blank line between line 1 and line 2',
@@ -35,6 +35,7 @@ ruleTester(rule, {
             "blank line between channel 'tcp_local' and its official host name 'tcp-daemon': the block ends at the blank line, so cnbuild fails with 'no official host name for channel' and 'tcp-daemon' is read as a channel of its own; delete the blank line",
           line: 5,
           column: 1,
+          endColumn: 1,
         },
       ],
     },
@@ -43,8 +44,8 @@ ruleTester(rule, {
       fragment: 'channels',
       files: 'tcp_local smtp mx\n\nreprocess\n',
       errors: [
-        { message: NO_HOST('tcp_local'), line: 1, column: 1 },
-        { message: NO_HOST('reprocess'), line: 3, column: 1 },
+        { message: NO_HOST('tcp_local'), line: 1, column: 1, endColumn: 10 },
+        { message: NO_HOST('reprocess'), line: 3, column: 1, endColumn: 10 },
       ],
     },
   ],

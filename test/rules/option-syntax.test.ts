@@ -22,7 +22,7 @@ ruleTester(rule, {
     {
       name: 'in option.dat',
       files: { 'option.dat': 'LOG_CONNECTION=1\n  # indented comment\n' },
-      errors: [{ message: /is not a NAME=value setting/, line: 2, column: 1 }],
+      errors: [{ message: 'this line is not a NAME=value setting, a [TYPE=name] section header or a comment; the reader ignores it (start comments with ! in column 1)', line: 2, column: 1, endColumn: 21 }],
     },
   ],
 });

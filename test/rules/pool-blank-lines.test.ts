@@ -16,7 +16,7 @@ ruleTester(rule, {
       files: { 'job_controller.cnf': '[POOL=yahoo_pool]\njob_limit=10\n\n[POOL=aol_pool]\njob_limit=10\n\n[POOL=hotmail_pool]\njob_limit=10\n' },
       errors: [
         { message: MSG('yahoo_pool', 'aol_pool'), line: 3, column: 1, endLine: 3, endColumn: 1 },
-        { message: MSG('aol_pool', 'hotmail_pool'), line: 6, column: 1 },
+        { message: MSG('aol_pool', 'hotmail_pool'), line: 6, column: 1, endColumn: 1 },
       ],
       output: { 'job_controller.cnf': '[POOL=yahoo_pool]\njob_limit=10\n!\n[POOL=aol_pool]\njob_limit=10\n!\n[POOL=hotmail_pool]\njob_limit=10\n' },
     },
@@ -25,7 +25,7 @@ ruleTester(rule, {
       files: { 'job_controller.cnf': '[POOL=A]\r\njob_limit=1\r\n  \r\n! next\r\n\r\n[POOL=B]\r\njob_limit=1\r\n' },
       errors: [
         { message: MSG('A', 'B'), line: 3, column: 1, endColumn: 3 },
-        { message: MSG('A', 'B'), line: 5, column: 1 },
+        { message: MSG('A', 'B'), line: 5, column: 1, endColumn: 1 },
       ],
       output: { 'job_controller.cnf': '[POOL=A]\r\njob_limit=1\r\n!\r\n! next\r\n!\r\n[POOL=B]\r\njob_limit=1\r\n' },
     },

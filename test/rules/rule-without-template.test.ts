@@ -19,7 +19,7 @@ ruleTester(rule, {
     {
       name: 'in an included rule file',
       files: { 'imta.cnf': '<inc.rules\n\nl\nlocal\n', 'inc.rules': '.com $U@tcp-daemon\n  .net\n' },
-      errors: [{ file: 'inc.rules', message: MSG('.net'), line: 2, column: 3 }],
+      errors: [{ file: 'inc.rules', message: MSG('.net'), line: 2, column: 3, endColumn: 7 }],
     },
   ],
 });

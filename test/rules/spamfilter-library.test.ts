@@ -26,7 +26,7 @@ ruleTester(rule, {
           column: 10,
           endColumn: 27,
         },
-        { message: /^'destinationspamfilter2optin' on channel 'tcp_local' runs spam filter package 2, but option.dat defines no SPAMFILTER2_LIBRARY/, line: 8, column: 16, endColumn: 43 },
+        { message: "'destinationspamfilter2optin' on channel 'tcp_local' runs spam filter package 2, but option.dat defines no SPAMFILTER2_LIBRARY: the MTA has no package 2 to load, so this mail is not filtered as intended; set SPAMFILTER2_LIBRARY (and its other SPAMFILTER2_ options) in option.dat, or use the number of a package that is configured (SPAMFILTER1_LIBRARY is set)", line: 8, column: 16, endColumn: 43 },
       ],
     },
   ],

@@ -32,13 +32,13 @@ ruleTester(rule, {
       name: 'on a defaults line',
       files: { 'imta.cnf': 'a $U@local\n\ndefaults pool BULK\n\nl\nlocal\n', 'job_controller.cnf': JC },
       errors: [
-        { message: UNDEF('BULK', 'the channels after this defaults line', 'add a [POOL=BULK] section to job_controller.cnf or name a defined pool'), line: 3, column: 15 },
+        { message: UNDEF('BULK', 'the channels after this defaults line', 'add a [POOL=BULK] section to job_controller.cnf or name a defined pool'), line: 3, column: 15, endColumn: 19 },
       ],
     },
     {
       name: 'SIMS queue',
       files: { 'imta.cnf': imta('tcp_local queue SINGLEJOB\ntcp-daemon\n'), 'job_controller.cnf': '[QUEUE=DEFAULT]\njob_limit=10\n[QUEUE=SINGLE_JOB]\njob_limit=1\n' },
-      errors: [{ message: UNDEF('SINGLEJOB', "channel 'tcp_local'", "did you mean 'SINGLE_JOB'?", 'queue'), line: 6, column: 17 }],
+      errors: [{ message: UNDEF('SINGLEJOB', "channel 'tcp_local'", "did you mean 'SINGLE_JOB'?", 'queue'), line: 6, column: 17, endColumn: 26 }],
     },
   ],
 });

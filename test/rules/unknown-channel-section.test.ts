@@ -22,7 +22,7 @@ ruleTester(rule, {
     {
       name: 'a channel that is not there',
       files: { 'imta.cnf': IMTA, 'job_controller.cnf': '[CHANNEL=pipe]\nmaster_command=b\n' },
-      errors: [{ file: 'job_controller.cnf', message: '[CHANNEL=pipe] names no channel of imta.cnf: the Job Controller never uses these settings; remove the section or correct the channel name', line: 1, column: 10 }],
+      errors: [{ file: 'job_controller.cnf', message: '[CHANNEL=pipe] names no channel of imta.cnf: the Job Controller never uses these settings; remove the section or correct the channel name', line: 1, column: 10, endColumn: 14 }],
     },
     {
       name: 'a keyword wrapped onto a host line is no channel (tcp_local smtp / maytlsserver allowswitchchannel)',

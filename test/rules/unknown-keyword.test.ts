@@ -52,22 +52,22 @@ ruleTester(rule, {
       name: 'any *_POOL name counts as a pool without job_controller.cnf',
       fragment: 'channels',
       files: 'tcp_local smtp yahoo_pool\ntcp-daemon\n',
-      errors: [{ message: `${GROUP('yahoo_pool')}; did you mean 'pool yahoo_pool'?`, line: 1, column: 16 }],
+      errors: [{ message: `${GROUP('yahoo_pool')}; did you mean 'pool yahoo_pool'?`, line: 1, column: 16, endColumn: 26 }],
     },
     {
       name: 'with job_controller.cnf: a defined pool name, case-insensitively',
       files: { 'imta.cnf': 'a $U@local\n\nl maxjobs 2 my_pool\nlocal\n', 'job_controller.cnf': JC },
-      errors: [{ message: `${GROUP('my_pool', "channel 'l'")}; did you mean 'pool my_pool'?`, line: 3, column: 13 }],
+      errors: [{ message: `${GROUP('my_pool', "channel 'l'")}; did you mean 'pool my_pool'?`, line: 3, column: 13, endColumn: 20 }],
     },
     {
       name: 'with job_controller.cnf: a *_POOL name it does not define gets no pool hint',
       files: { 'imta.cnf': 'a $U@local\n\nl OTHER_POOL\nlocal\n', 'job_controller.cnf': JC },
-      errors: [{ message: `${GROUP('OTHER_POOL', "channel 'l'")}; correct it to a keyword or remove it`, line: 3, column: 3 }],
+      errors: [{ message: `${GROUP('OTHER_POOL', "channel 'l'")}; correct it to a keyword or remove it`, line: 3, column: 3, endColumn: 13 }],
     },
     {
       name: 'SIMS job_controller.cnf: [QUEUE=…] names suggest the queue keyword',
       files: { 'imta.cnf': 'a $U@local\n\nl single_job\nlocal\n', 'job_controller.cnf': '[QUEUE=DEFAULT]\njob_limit=10\n[QUEUE=SINGLE_JOB]\njob_limit=1\n' },
-      errors: [{ message: `${GROUP('single_job', "channel 'l'")}; did you mean 'queue single_job'?`, line: 3, column: 3 }],
+      errors: [{ message: `${GROUP('single_job', "channel 'l'")}; did you mean 'queue single_job'?`, line: 3, column: 3, endColumn: 13 }],
     },
     {
       name: 'PMDF test.cnf: network',
@@ -79,7 +79,7 @@ ruleTester(rule, {
       fragment: 'channels',
       files: 'defaults logging nottices 1 2\n\nl\nlocal\n',
       // The numbers after the misspelled keyword are its arguments: only the root cause is reported.
-      errors: [{ message: `${GROUP('nottices', 'the channels after this defaults line')}; did you mean 'notices'?`, line: 1, column: 18 }],
+      errors: [{ message: `${GROUP('nottices', 'the channels after this defaults line')}; did you mean 'notices'?`, line: 1, column: 18, endColumn: 26 }],
     },
     {
       name: 'on a continuation line; placeholders',
@@ -91,13 +91,13 @@ ruleTester(rule, {
       name: 'a quoted word is never a keyword and gets no suggestion',
       fragment: 'channels',
       files: 'tcp_local smtp "mx"\ntcp-daemon\n',
-      errors: [{ message: `${GROUP('"mx"')}; correct it to a keyword or remove it`, line: 1, column: 16 }],
+      errors: [{ message: `${GROUP('"mx"')}; correct it to a keyword or remove it`, line: 1, column: 16, endColumn: 20 }],
     },
     {
       name: 'a misspelling of a long keyword',
       fragment: 'channels',
       files: 'tcp_local noslave_debugx\ntcp-daemon\n',
-      errors: [{ message: `${GROUP('noslave_debugx')}; did you mean 'noslave_debug'?`, line: 1, column: 11 }],
+      errors: [{ message: `${GROUP('noslave_debugx')}; did you mean 'noslave_debug'?`, line: 1, column: 11, endColumn: 25 }],
     },
   ],
 });

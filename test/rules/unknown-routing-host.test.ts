@@ -34,7 +34,7 @@ ruleTester(rule, {
     {
       name: 'a channel name instead of its host name',
       files: '. $U%$H@tcp_local\n' + CHANNELS,
-      errors: [{ message: MSG('.', 'tcp_local', "'tcp_local' is a channel name: route to its official host name 'tcp-daemon'"), line: 1, column: 9 }],
+      errors: [{ message: MSG('.', 'tcp_local', "'tcp_local' is a channel name: route to its official host name 'tcp-daemon'"), line: 1, column: 9, endColumn: 18 }],
     },
     {
       name: 'a template continued over two lines: the range is in the source',
@@ -44,7 +44,7 @@ ruleTester(rule, {
     {
       name: 'rules in an included file',
       files: { 'imta.cnf': 'a $U@mail.siroe.com\n<IMTA_TABLE:internet.rules\n' + CHANNELS, 'internet.rules': '.com $U%$H$D@tcp-deamon\n' },
-      errors: [{ file: 'internet.rules', message: MSG('.com', 'tcp-deamon', "did you mean 'tcp-daemon'?"), line: 1, column: 14 }],
+      errors: [{ file: 'internet.rules', message: MSG('.com', 'tcp-deamon', "did you mean 'tcp-daemon'?"), line: 1, column: 14, endColumn: 24 }],
     },
   ],
 });

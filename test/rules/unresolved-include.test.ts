@@ -19,6 +19,7 @@ ruleTester(rule, {
             "absolute include path '/etc/opt/SUNWmail/imta/internet.rules' is outside the configuration directory; pass --root (or \"root\" in cnflint.config.json) to check it",
           line: 1,
           column: 1,
+          endColumn: 39,
         },
       ],
     },

@@ -40,7 +40,7 @@ ruleTester(rule, {
     {
       name: 'a run-time host that cannot produce its name',
       files: BASE + '.lmtp $U%$H@$&0-lmtp\n' + CHANNELS + '\nbackend\nbackend-daemon\n',
-      errors: [{ message: MSG('backend', 'backend-daemon'), line: 10, column: 1 }],
+      errors: [{ message: MSG('backend', 'backend-daemon'), line: 10, column: 1, endColumn: 8 }],
     },
   ],
 });

@@ -37,6 +37,7 @@ ruleTester(rule, {
             "queue 'SINGLE_JOB' is not used: no channel in imta.cnf has 'queue SINGLE_JOB', so the Job Controller never runs a job in it; remove the section, or add 'queue SINGLE_JOB' to the channels meant to run there",
           line: 3,
           column: 8,
+          endColumn: 18,
         },
       ],
     },

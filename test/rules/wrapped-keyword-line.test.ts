@@ -40,11 +40,12 @@ ruleTester(rule, {
       fragment: 'channels',
       files: 'tcp_local smtp mx \r\n! keywords\r\n  maxjobs 7\r\n  "pt5m" pool SMTP_POOL\r\ntcp-daemon\r\n',
       errors: [
-        { message: HEAD('tcp_local') + "'maxjobs' as the channel's official host name and '7' as its local host alias, so 'maxjobs 7' never take effect as keywords; end the line before with ' \\'", line: 3, column: 3 },
+        { message: HEAD('tcp_local') + "'maxjobs' as the channel's official host name and '7' as its local host alias, so 'maxjobs 7' never take effect as keywords; end the line before with ' \\'", line: 3, column: 3, endColumn: 12 },
         {
           message: HEAD('tcp_local') + "'\"pt5m\"' as an extra host name of the channel, 'pool' as its proper name and ignores 'SMTP_POOL', so '\"pt5m\" pool SMTP_POOL' never take effect as keywords; end the line before with ' \\'",
           line: 4,
           column: 3,
+          endColumn: 24,
         },
       ],
       output: 'tcp_local smtp mx \\\r\n! keywords\r\n  maxjobs 7 \\\r\n  "pt5m" pool SMTP_POOL\r\ntcp-daemon\r\n',
@@ -53,19 +54,19 @@ ruleTester(rule, {
       name: 'no host line after it: reported without a fix (the block would lose its only host line)',
       fragment: 'channels',
       files: 'tcp_local smtp\nmx single_sys\n\nl\nlocal\n',
-      errors: [{ message: HEAD('tcp_local') + "'mx' as the channel's official host name and 'single_sys' as its local host alias, so 'mx single_sys' never take effect as keywords; end the line before with ' \\'", line: 2, column: 1 }],
+      errors: [{ message: HEAD('tcp_local') + "'mx' as the channel's official host name and 'single_sys' as its local host alias, so 'mx single_sys' never take effect as keywords; end the line before with ' \\'", line: 2, column: 1, endColumn: 14 }],
     },
     {
       name: 'the line after it starts another channel: no fix',
       fragment: 'channels',
       files: 'tcp_local smtp\nmx single_sys\nbitbucket\nbitbucket-daemon\n',
-      errors: [{ message: /^the keyword list of channel 'tcp_local'/, line: 2, column: 1 }],
+      errors: [{ message: "the keyword list of channel 'tcp_local' goes on on this line without a '\\' at the end of the line before: the MTA reads 'mx' as the channel's official host name and 'single_sys' as its local host alias, so 'mx single_sys' never take effect as keywords; end the line before with ' \\'", line: 2, column: 1, endColumn: 14 }],
     },
     {
       name: 'a two-word line after it: no fix',
       fragment: 'channels',
       files: 'tcp_local smtp\nmx single_sys\ntcp-daemon x.example.com\n',
-      errors: [{ message: /^the keyword list of channel 'tcp_local'/, line: 2, column: 1 }],
+      errors: [{ message: "the keyword list of channel 'tcp_local' goes on on this line without a '\\' at the end of the line before: the MTA reads 'mx' as the channel's official host name and 'single_sys' as its local host alias, so 'mx single_sys' never take effect as keywords; end the line before with ' \\'", line: 2, column: 1, endColumn: 14 }],
     },
   ],
 });
