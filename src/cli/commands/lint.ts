@@ -51,19 +51,28 @@ export async function fixDiff(results: readonly LintResult[]): Promise<string> {
   return out;
 }
 
+/** The checks and settings that linting the working tree and linting the index share. */
+export function commonLintArgs(args: { format?: unknown; maxWarnings?: unknown; rule?: unknown }, rules?: readonly Rule[]) {
+  const format = String(args.format ?? 'stylish');
+  // (yargs checks --format already; this is for callers of the API)
+  if (!REPORTERS[format]) throw new UsageError(`unknown format '${format}'; use one of ${Object.keys(REPORTERS).join(', ')}`);
+  const maxWarnings = args.maxWarnings === undefined ? -1 : Number(args.maxWarnings);
+  if (!Number.isInteger(maxWarnings)) throw new UsageError('--max-warnings takes a whole number');
+  const ids = knownRuleIds(rules);
+  const ruleSettings: Record<string, RuleSettingInput> = {};
+  for (const spec of (args.rule as string[] | undefined) ?? []) {
+    const [id, setting] = parseCliRule(spec, ids);
+    ruleSettings[id] = setting.severity;
+  }
+  return { format, maxWarnings, ruleSettings };
+}
+
 export async function runLint(args: LintArgs, io: CliIO, rules?: readonly Rule[]): Promise<number> {
-  if (!REPORTERS[args.format]) throw new UsageError(`unknown format '${args.format}'; use one of ${Object.keys(REPORTERS).join(', ')}`);
-  if (!Number.isInteger(args.maxWarnings)) throw new UsageError('--max-warnings takes a whole number');
+  const { ruleSettings } = commonLintArgs(args, rules);
   if (args.stdin && args.fix) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the changes as a diff');
   if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (args.stdinFilename && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
 
-  const ids = knownRuleIds(rules);
-  const ruleSettings: Record<string, RuleSettingInput> = {};
-  for (const spec of args.rule ?? []) {
-    const [id, setting] = parseCliRule(spec, ids);
-    ruleSettings[id] = setting.severity;
-  }
   const fixing = !!(args.fix || args.fixDryRun);
   const options: LintOptions = {
     rules,

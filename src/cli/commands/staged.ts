@@ -5,29 +5,20 @@
 //
 // Exit codes as for linting: 0 the commit may go on, 1 errors (or too many warnings, or
 // --fix changed files that now need staging), 2 not a git repository or bad input.
-import { knownRuleIds, errorsOnly, ruleMetas } from '../../lint/engine.js';
-import { parseCliRule, type RuleSettingInput } from '../../lint/config.js';
+import { errorsOnly, ruleMetas } from '../../lint/engine.js';
 import { REPORTERS } from '../../lint/reporters/index.js';
 import { displayPath } from '../../lint/reporters/paths.js';
 import { GitError } from '../../hook/git.js';
 import { lintStaged } from '../../hook/staged.js';
 import { UsageError, useColor, type CliIO } from '../io.js';
+import { commonLintArgs } from './lint.js';
 
 export async function run(args: Record<string, unknown>, io: CliIO): Promise<number> {
-  const format = String(args.format ?? 'stylish');
-  if (!REPORTERS[format]) throw new UsageError(`unknown format '${format}'; use one of ${Object.keys(REPORTERS).join(', ')}`);
-  const maxWarnings = args.maxWarnings === undefined ? -1 : Number(args.maxWarnings);
-  if (!Number.isInteger(maxWarnings)) throw new UsageError('--max-warnings takes a whole number');
+  const { format, maxWarnings, ruleSettings } = commonLintArgs(args);
   if (args.fixDryRun) throw new UsageError('staged does not support --fix-dry-run; run `cnflint --fix-dry-run <directory>` on the working tree');
   if (args.stdin) throw new UsageError('staged reads the git index; --stdin does not apply');
   if (args.outputFile) throw new UsageError('staged prints its report; --output-file does not apply');
 
-  const ids = knownRuleIds();
-  const ruleSettings: Record<string, RuleSettingInput> = {};
-  for (const spec of (args.rule as string[] | undefined) ?? []) {
-    const [id, setting] = parseCliRule(spec, ids);
-    ruleSettings[id] = setting.severity;
-  }
   const files = (args.files as string[] | undefined)?.filter((f) => f !== '');
 
   let report;
