@@ -2,7 +2,7 @@
 // reading order (an included file's lines count exactly as if typed at the include line).
 import { endOf, startOf, tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { forEachRunLine, isRunItem, rawItemsOf, runLine, type RunItem } from '../../grammar/imta.js';
-import { acceptsArgument, lookupKeyword, normalizeKeyword, requiredArguments, type KeywordInfo } from './keywords.js';
+import { acceptsArgument, keywordEntry, requiredArguments, type KeywordInfo } from './keywords.js';
 import type {
   Channel,
   DefaultsBlock,
@@ -56,7 +56,8 @@ export function parseKeywords(words: Word[], file: SourceFile, from = 0): Keywor
   let i = from;
   while (i < words.length) {
     const word = words[i++];
-    const info = word.quoted ? undefined : lookupKeyword(word.text);
+    const entry = keywordEntry(word.text);
+    const info = word.quoted ? undefined : entry.info;
     const first = i;
     let missingArgument = false;
     if (info) {
@@ -66,7 +67,7 @@ export function parseKeywords(words: Word[], file: SourceFile, from = 0): Keywor
       missingArgument = i - first < requiredArguments(info.arity);
     }
     // (an exact-size copy: pushing onto [] would reserve 17 slots per keyword)
-    out.push(new Keyword(word, normalizeKeyword(word.text), info, i > first ? words.slice(first, i) : none<Word>(), missingArgument, file));
+    out.push(new Keyword(word, entry.key, info, i > first ? words.slice(first, i) : none<Word>(), missingArgument, file));
   }
   return out;
 }

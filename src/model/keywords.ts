@@ -741,27 +741,33 @@ export function normalizeKeyword(token: string): string {
  * entry is returned). `undefined` means the MTA would treat the token as a group id.
  */
 export function lookupKeyword(token: string): KeywordInfo | undefined {
+  return keywordEntry(token).info;
+}
+
+/** What the MTA compares of a token (lower case, first 32 characters) and the keyword it names. */
+export function keywordEntry(token: string): { key: string; info: KeywordInfo | undefined } {
   // Channel tables repeat a small vocabulary thousands of times: remember the answer per
-  // token as written (null: no keyword), bounded so that odd inputs cannot grow it for ever.
+  // token as written, bounded so that odd inputs cannot grow it for ever.
   const known = lookupMemo.get(token);
-  if (known !== undefined) return known ?? undefined;
+  if (known !== undefined) return known;
   const key = normalizeKeyword(token);
-  let found = CONCRETE.get(key);
-  if (!found) {
-    for (const [re, info] of FAMILIES) {
+  let info = CONCRETE.get(key);
+  if (!info) {
+    for (const [re, family] of FAMILIES) {
       if (re.test(key)) {
-        found = info;
+        info = family;
         break;
       }
     }
   }
   if (lookupMemo.size >= LOOKUP_MEMO_SIZE) lookupMemo.clear();
-  lookupMemo.set(token, found ?? null);
-  return found;
+  const entry = { key, info };
+  lookupMemo.set(token, entry);
+  return entry;
 }
 
 const LOOKUP_MEMO_SIZE = 4096;
-const lookupMemo = new Map<string, KeywordInfo | null>();
+const lookupMemo = new Map<string, { key: string; info: KeywordInfo | undefined }>();
 
 /**
  * Concrete keyword names for "did you mean" suggestions. Family placeholders are never
