@@ -72,12 +72,17 @@ export const wordLexer = new Lexer([Ws, Quoted, Word], LEXER_CONFIG);
 function splitBodies(raw: readonly Token[], token: (t: Token) => void, plainBody: (image: string, base: number) => void): void {
   for (const t of raw) {
     if (t.tokenType !== LineBody) token(t);
-    else if (!t.image.includes('"')) plainBody(t.image, t.startOffset);
-    else {
-      const words: Token[] = [];
-      lexWords(t.image, t.startOffset, words);
-      for (const w of words) token(w);
-    }
+    else splitBody(t.image, t.startOffset, token, plainBody);
+  }
+}
+
+/** One line body: to `plainBody` whole when it has no double quote, else as the word lexer's tokens. */
+function splitBody(image: string, start: number, token: (t: Token) => void, plainBody: (image: string, base: number) => void): void {
+  if (!image.includes('"')) plainBody(image, start);
+  else {
+    const words: Token[] = [];
+    lexWords(image, start, words);
+    for (const w of words) token(w);
   }
 }
 
@@ -249,40 +254,70 @@ export function forEachRunLine(
 }
 
 /**
- * The content line nodes of a run, with the tokens the line-by-line lexer makes: a
- * LineBody per physical line (none for a line that is only a continuation), a
+ * The raw tokens of one logical line of a run ([bodyStart, bodyEnd) and its line break up
+ * to lineEnd, as forEachRunLine gives them), as calls: the tokens the line-by-line lexer
+ * makes. A LineBody per physical line (none for a line that is only a continuation), a
  * Continuation (`\` with its line break) ending each continued one, a Newline at the end.
  */
-function runLines(item: RunItem): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
+function eachRunLineToken(
+  item: RunItem,
+  bodyStart: number,
+  bodyEnd: number,
+  lineEnd: number,
+  continued: boolean,
+  emit: (type: TokenType, image: string, start: number) => void,
+): void {
   const img = item.run.image;
   const base = item.run.startOffset;
-  forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index, continued) => {
-    const kind = item.kind === 'KeywordLine' && index > 0 ? 'HostLine' : item.kind;
-    const s = bodyStart - base;
-    const e = bodyEnd - base;
-    if (!continued) {
-      const body = makeToken(LineBody, img.slice(s, e), bodyStart);
-      // (array literals of exact size: a push would reserve 17 slots for every line)
-      const raw: Token[] = lineEnd > bodyEnd ? [body, makeToken(Newline, img.slice(e, lineEnd - base), bodyEnd)] : [body];
-      out.push(new ContentLine(kind, raw));
-      return;
-    }
-    const raw: Token[] = [];
-    let p = s;
+  const e = bodyEnd - base;
+  let p = bodyStart - base;
+  if (continued) {
     for (;;) {
       const nl = img.indexOf('\n', p);
       if (nl === -1 || nl >= e) break; // the last physical line
       const slash = img.charCodeAt(nl - 1) === 13 ? nl - 2 : nl - 1;
-      if (slash > p) raw.push(makeToken(LineBody, img.slice(p, slash), base + p));
-      raw.push(makeToken(Continuation, img.slice(slash, nl + 1), base + slash));
+      if (slash > p) emit(LineBody, img.slice(p, slash), base + p);
+      emit(Continuation, img.slice(slash, nl + 1), base + slash);
       p = nl + 1;
     }
-    raw.push(makeToken(LineBody, img.slice(p, e), base + p));
-    if (lineEnd > bodyEnd) raw.push(makeToken(Newline, img.slice(e, lineEnd - base), bodyEnd));
-    out.push(new ContentLine(kind, raw));
+  }
+  emit(LineBody, img.slice(p, e), base + p);
+  if (lineEnd > bodyEnd) emit(Newline, img.slice(e, lineEnd - base), bodyEnd);
+}
+
+/** The kind of a run's `index`-th logical line. */
+const runLineKind = (item: RunItem, index: number): SyntaxNode['kind'] => (item.kind === 'KeywordLine' && index > 0 ? 'HostLine' : item.kind);
+
+/** The content line nodes of a run (words split on demand). */
+function runLines(item: RunItem): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index, continued) => {
+    const raw: Token[] = [];
+    eachRunLineToken(item, bodyStart, bodyEnd, lineEnd, continued, (type, image, start) => raw.push(makeToken(type, image, start)));
+    // (an exact-size copy: the pushed array reserves 16 slots for a line's one or two tokens)
+    out.push(new ContentLine(runLineKind(item, index), raw.slice()));
   });
   return out;
+}
+
+/**
+ * What forEachWordToken gives for a run's logical line, read from the run's text: the
+ * model reads a channel block's words this way without making its line nodes.
+ */
+export function forEachRunLineWordToken(
+  item: RunItem,
+  bodyStart: number,
+  bodyEnd: number,
+  lineEnd: number,
+  continued: boolean,
+  each: WordTokenVisitor,
+  plainBody: (image: string, base: number) => void,
+): void {
+  const token = (t: Token) => each(t.tokenType, t.image, t.startOffset);
+  eachRunLineToken(item, bodyStart, bodyEnd, lineEnd, continued, (type, image, start) => {
+    if (type === LineBody) splitBody(image, start, token, plainBody);
+    else each(type, image, start);
+  });
 }
 
 /** A node whose content runs are turned into line nodes the first time its children are read. */

@@ -15,7 +15,7 @@ import type {
   SourceFile,
   Word,
 } from './types.js';
-import { lineWords, makeWord } from './words.js';
+import { lineWords, makeWord, runLineWords } from './words.js';
 
 /**
  * One shared frozen empty array for the lists that are mostly empty (a keyword's arguments,
@@ -180,6 +180,52 @@ class Rule implements RewriteRule {
   }
 }
 
+/**
+ * A host line of a block that is one content run: its words read from the run's text, its
+ * line node made only when asked (most lint runs never ask for most of them).
+ */
+class RunHostName implements HostName {
+  host: Word;
+  alias: Word | undefined;
+  extra: Word[];
+  constructor(
+    words: Word[],
+    public file: SourceFile,
+    private readonly item: RunItem,
+    private readonly index: number,
+  ) {
+    this.host = words[0];
+    this.alias = words[1];
+    this.extra = words.length > 2 ? words.slice(2) : none<Word>();
+  }
+
+  get line(): SyntaxNode {
+    return runLine(this.item, this.index);
+  }
+}
+
+/** A channel whose block is one content run: its keyword line node is made only when asked. */
+class RunChannel implements Channel {
+  constructor(
+    public name: string,
+    public nameWord: Word,
+    public file: SourceFile,
+    public block: SyntaxNode,
+    public range: Range,
+    public keywords: KeywordUse[],
+    public defaults: KeywordUse[],
+    public officialHost: HostName | undefined,
+    public extraHosts: HostName[],
+    public index: number,
+    public brokenContinuations: Range[],
+    private readonly item: RunItem,
+  ) {}
+
+  get keywordLine(): SyntaxNode {
+    return runLine(this.item, 0);
+  }
+}
+
 const blank = (c: number) => c === 32 || c === 9;
 
 /** A rewrite rule's pattern as the MTA looks it up: the tag up to the last `|`, and the rest in lower case. */
@@ -321,7 +367,50 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     out.rules.push(new Rule(file, line, out.rules.length, 0, pattern.start, pattern.end, templateRange.start, templateRange.end, jumps, { pattern, template }));
   };
 
+  /**
+   * A channel block that is one content run (most are): its words are read from the run's
+   * text and its line nodes are left unmade. False for a defaults or nodefaults block,
+   * which addBlock reads line by line.
+   */
+  const addRunBlock = (block: SyntaxNode, item: RunItem, file: SourceFile): boolean => {
+    let nameLine: Word[] | undefined;
+    let isDefaults = false;
+    let broken: Range[] = [];
+    const hosts: HostName[] = [];
+    forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index, continued) => {
+      if (isDefaults) return;
+      const lw = runLineWords(item, bodyStart, bodyEnd, lineEnd, continued);
+      if (lw.brokenContinuations.length) broken = broken.concat(lw.brokenContinuations);
+      if (index === 0) {
+        nameLine = lw.words;
+        const lower = lw.words[0]?.text.toLowerCase();
+        isDefaults = lower === 'defaults' || lower === 'nodefaults';
+      } else if (lw.words.length) hosts.push(new RunHostName(lw.words, file, item, index));
+    });
+    if (isDefaults || !nameLine?.length) return false;
+    const start = item.run.startOffset;
+    out.channels.push(
+      new RunChannel(
+        nameLine[0].text,
+        nameLine[0],
+        file,
+        block,
+        { start, end: start + item.run.image.length },
+        parseKeywords(nameLine, file, 1),
+        defaultsInForce,
+        hosts[0],
+        hosts.length > 1 ? hosts.slice(1) : none<HostName>(),
+        out.channels.length,
+        broken.length ? broken : none<Range>(),
+        item,
+      ),
+    );
+    return true;
+  };
+
   const addBlock = (block: SyntaxNode, file: SourceFile) => {
+    const items = rawItemsOf(block);
+    if (items.length === 1 && isRunItem(items[0]) && addRunBlock(block, items[0], file)) return;
     const lines = block.children as SyntaxNode[];
     const keywordLine = lines[0];
     const kl = lineWords(keywordLine);

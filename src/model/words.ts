@@ -1,6 +1,6 @@
 // Logical-line words: how the MTA's reader splits a (possibly continued) line.
 import { tokenKind, type SyntaxNode, type Token } from '../../grammar/index.js';
-import { forEachWordToken, scanPlainBody } from '../../grammar/imta.js';
+import { forEachRunLineWordToken, forEachWordToken, scanPlainBody, type RunItem } from '../../grammar/imta.js';
 import { TYPOGRAPHIC_QUOTES } from './keywords.js';
 import type { Range, Word } from './types.js';
 
@@ -32,6 +32,24 @@ export function lineWords(line: SyntaxNode | Token[]): LineWords {
       (type, image, start) => reader.token(type.name, image, start),
       (image, base) => reader.plainBody(image, base),
     );
+  return reader.finish();
+}
+
+/**
+ * The words of a content run's logical line (as forEachRunLine gives it), read from the
+ * run's text: the same as lineWords of its line node, which is not made.
+ */
+export function runLineWords(item: RunItem, bodyStart: number, bodyEnd: number, lineEnd: number, continued: boolean): LineWords {
+  const reader = new WordReader();
+  forEachRunLineWordToken(
+    item,
+    bodyStart,
+    bodyEnd,
+    lineEnd,
+    continued,
+    (type, image, start) => reader.token(type.name, image, start),
+    (image, base) => reader.plainBody(image, base),
+  );
   return reader.finish();
 }
 
@@ -130,6 +148,10 @@ class WordReader {
 export function makeWord(text: string, start: number, end: number, fused = false): Word {
   const w: Word = { text, start, end, quoted: false, value: text };
   if (fused) w.fused = true;
+  // Most words start with an ASCII character other than '"': no quote to look at (the
+  // typographic quotes are all beyond ASCII).
+  const c = text.charCodeAt(0);
+  if (c < 128 && c !== 34) return w;
   const first = text[0];
   if (first === '"') {
     w.quoted = true;
