@@ -28,9 +28,10 @@ function wallInTurns(commands, n = 15) {
 }
 
 const rows = [];
-// Floor and model in turns, five of each (see wallInTurns).
+// Floor and model in turns, nine of each (see wallInTurns): on a shared machine five
+// left the median at the mercy of one or two disturbed runs.
 const turns = { floor: [], model: [] };
-for (let i = 0; i < 5; i++) for (const mode of ['floor', 'model']) turns[mode].push(runJson(['bench/parse.js', mode, DIR]));
+for (let i = 0; i < 9; i++) for (const mode of ['floor', 'model']) turns[mode].push(runJson(['bench/parse.js', mode, DIR]));
 const summary = (runs) => ({ ms: median(runs.map((r) => r.ms)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) });
 const floor = summary(turns.floor);
 const model = summary(turns.model);
