@@ -1,10 +1,9 @@
 // dispatcher-unknown-channel: a dispatcher.cnf service whose `PARAMETER=CHANNEL=x` names
 // a channel that imta.cnf does not define (other-files.md §2: the channel the service's
 // connections belong to; cross-file check, error).
-import { edit, type Fix } from '../src/edit/edits.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
-import { nearest, quoteList } from './util/did-you-mean.js';
+import { didYouMean, nearest } from './util/did-you-mean.js';
 import { hasRealChannels } from './util/bogus-channels.js';
 
 const rule = defineRule({
@@ -29,15 +28,20 @@ const rule = defineRule({
       const start = setting.valueRange.start + (at >= 0 ? at : 0);
       const end = at >= 0 ? start + ch.name.length : setting.valueRange.end;
       const port = service.section.settings.find((s) => s.key === 'PORT')?.value;
-      const near = nearest(ch.name, (names ??= channelNameList(model)));
+      const dym = didYouMean(
+        nearest(ch.name, (names ??= channelNameList(model))),
+        'define the channel in imta.cnf or correct the name',
+        setting.file,
+        start,
+        end,
+        (n) => `replace '${ch.name}' with '${n}'`,
+      );
       context.report({
         file: setting.file,
         start,
         end,
-        message: `service [SERVICE=${service.name}]${port ? ` (port ${port})` : ''} assigns its connections to channel '${ch.name}', which imta.cnf does not define: the SMTP server has no such channel to receive the mail as${
-          near.length ? `; did you mean ${quoteList(near)}?` : '; define the channel in imta.cnf or correct the name'
-        }`,
-        ...(near.length ? { suggestions: near.map((n): Fix => ({ description: `replace '${ch.name}' with '${n}'`, edits: [edit(setting.file, start, end, n)] })) } : {}),
+        message: `service [SERVICE=${service.name}]${port ? ` (port ${port})` : ''} assigns its connections to channel '${ch.name}', which imta.cnf does not define: the SMTP server has no such channel to receive the mail as${dym.hint}`,
+        suggestions: dym.suggestions,
       });
     }
   },

@@ -1,12 +1,12 @@
 // keyword-arguments: a keyword's argument is missing or cannot be what the keyword needs
 // (channel-keywords.md §1 rules 4, 5, 9 and the Args column of §2/§3).
-import { edit, type Fix } from '../src/edit/edits.js';
+import { edit } from '../src/edit/edits.js';
 import { lookupKeyword, TYPOGRAPHIC_QUOTES, type ArgKind, type Arity } from '../src/model/keywords.js';
 import type { KeywordUse, SourceFile, Word } from '../src/model/types.js';
 import type { Report } from '../src/lint/types.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
-import { nearest, quoteList } from './util/did-you-mean.js';
+import { didYouMean, nearest } from './util/did-you-mean.js';
 import { isMisplacedCommentWord, isUnquotedDuration, keywordLines, lineFile, lineOwner, type KeywordLine } from './util/keyword-lines.js';
 import { parseMtaInteger } from './util/mta-integer.js';
 import { hasRealChannels } from './util/bogus-channels.js';
@@ -177,8 +177,14 @@ const rule = defineRule({
     function checkChannel(use: KeywordUse, arg: Word, line: KeywordLine, report: (r: Omit<Report, 'file'>) => void): void {
       if (channelKnown(model, arg.value)) return;
       const kw = use.word.text;
-      const near = nearest(arg.value, (channelNames ??= channelNameList(model)));
-      const hint = near.length ? `; did you mean ${quoteList(near)}?` : '; define the channel or correct the name';
+      const { hint, suggestions } = didYouMean(
+        nearest(arg.value, (channelNames ??= channelNameList(model))),
+        'define the channel or correct the name',
+        use.file,
+        arg.start,
+        arg.end,
+        (n) => `replace '${arg.value}' with '${n}'`,
+      );
       const fallback = FALLBACK_CHANNEL_KEYWORDS.has(use.info!.name);
       report({
         start: arg.start,
@@ -187,7 +193,7 @@ const rule = defineRule({
         message: fallback
           ? `'${kw}' names channel '${arg.value}', which imta.cnf does not define: the MTA silently queues these notifications to the process channel instead${hint}`
           : `'${kw}' names channel '${arg.value}', which imta.cnf does not define: ${lineOwner(line)} cannot use a channel that does not exist${hint}`,
-        ...(near.length ? { suggestions: near.map((n): Fix => ({ description: `replace '${arg.value}' with '${n}'`, edits: [edit(use.file, arg.start, arg.end, n)] })) } : {}),
+        suggestions,
       });
     }
 

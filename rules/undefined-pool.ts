@@ -1,10 +1,9 @@
 // undefined-pool: `pool X` (SIMS `queue X`) names no `[POOL=X]` (`[QUEUE=X]`) section of
 // job_controller.cnf. The Job Controller ignores requests for a pool it does not know,
 // so the channel's messages are never delivered (other-files.md §1.1).
-import { edit, type Fix } from '../src/edit/edits.js';
 import { lookupKeyword } from '../src/model/keywords.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { nearest, quoteList } from './util/did-you-mean.js';
+import { didYouMean, nearest } from './util/did-you-mean.js';
 import { isMisplacedCommentWord, keywordLines, lineFile, lineOwner } from './util/keyword-lines.js';
 
 const rule = defineRule({
@@ -29,17 +28,21 @@ const rule = defineRule({
         // `pool maytlsserver`: the name is missing (keyword-arguments reports it).
         if (!arg.quoted && lookupKeyword(arg.text)) continue;
         if (model.pool(arg.value)) continue;
-        const near = nearest(arg.value, poolNames);
         const section = name === 'queue' ? 'QUEUE' : 'POOL';
-        const hint = near.length ? `; did you mean ${quoteList(near)}?` : `; add a [${section}=${arg.value}] section to job_controller.cnf or name a defined pool`;
+        const { hint, suggestions } = didYouMean(
+          nearest(arg.value, poolNames),
+          `add a [${section}=${arg.value}] section to job_controller.cnf or name a defined pool`,
+          file,
+          arg.start,
+          arg.end,
+          (n) => `replace '${arg.value}' with '${n}'`,
+        );
         context.report({
           file,
           start: arg.start,
           end: arg.end,
           message: `${name} '${arg.value}' is not defined in job_controller.cnf: the Job Controller ignores delivery requests for ${lineOwner(line)}, so its mail stays in the queue${hint}`,
-          ...(near.length
-            ? { suggestions: near.map((n): Fix => ({ description: `replace '${arg.value}' with '${n}'`, edits: [edit(file, arg.start, arg.end, n)] })) }
-            : {}),
+          suggestions,
         });
       }
     }

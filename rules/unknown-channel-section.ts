@@ -2,10 +2,9 @@
 // one) for a channel that imta.cnf does not define. The Job Controller never uses it;
 // harmless in itself, but usually a misspelling that leaves the real channel on the
 // global defaults (other-files.md §1.3).
-import { edit, type Fix } from '../src/edit/edits.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { channelKnown, channelNameList } from './util/channel-names.js';
-import { nearest, quoteList } from './util/did-you-mean.js';
+import { didYouMean, nearest } from './util/did-you-mean.js';
 import { hasRealChannels } from './util/bogus-channels.js';
 
 const rule = defineRule({
@@ -24,15 +23,20 @@ const rule = defineRule({
     for (const s of jc.channelSections) {
       const name = s.value;
       if (!name || name.endsWith('*') || s.malformed || channelKnown(model, name)) continue;
-      const near = nearest(name, (names ??= channelNameList(model)));
+      const dym = didYouMean(
+        nearest(name, (names ??= channelNameList(model))),
+        'remove the section or correct the channel name',
+        s.file,
+        s.valueRange.start,
+        s.valueRange.end,
+        (n) => `replace '${name}' with '${n}'`,
+      );
       context.report({
         file: s.file,
         start: s.valueRange.start,
         end: s.valueRange.end,
-        message: `[CHANNEL=${name}] names no channel of imta.cnf: the Job Controller never uses these settings${
-          near.length ? `; did you mean ${quoteList(near)}?` : '; remove the section or correct the channel name'
-        }`,
-        ...(near.length ? { suggestions: near.map((n): Fix => ({ description: `replace '${name}' with '${n}'`, edits: [edit(s.file, s.valueRange.start, s.valueRange.end, n)] })) } : {}),
+        message: `[CHANNEL=${name}] names no channel of imta.cnf: the Job Controller never uses these settings${dym.hint}`,
+        suggestions: dym.suggestions,
       });
     }
   },

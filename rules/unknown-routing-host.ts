@@ -5,7 +5,7 @@
 import { edit, type Fix } from '../src/edit/edits.js';
 import type { RewriteRule } from '../src/model/types.js';
 import { defineRule } from '../src/lint/define-rule.js';
-import { nearest, quoteList } from './util/did-you-mean.js';
+import { didYouMean, nearest } from './util/did-you-mean.js';
 import { misplacedComments } from './util/misplaced-comment.js';
 import { hostRange, ruleRoutes } from './util/routing.js';
 import { hasRealChannels } from './util/bogus-channels.js';
@@ -39,24 +39,23 @@ const rule = defineRule({
       const file = route.rule.file;
       const range = hostRange(route);
       const named = model.channel(host.text);
+      const routeTo = (n: string) => `route to '${n}'`;
       let hint: string;
-      let replacements: string[] = [];
+      let suggestions: Fix[] | undefined;
       if (named?.officialHost) {
-        replacements = [named.officialHost.host.text];
-        hint = `; '${host.text}' is a channel name: route to its official host name '${replacements[0]}'`;
+        const official = named.officialHost.host.text;
+        hint = `; '${host.text}' is a channel name: route to its official host name '${official}'`;
+        suggestions = [{ description: routeTo(official), edits: [edit(file, range.start, range.end, official)] }];
       } else {
         hostNames ??= model.channels.flatMap((c) => [c.officialHost, ...c.extraHosts].filter((h) => h !== undefined).map((h) => h.host.text));
-        replacements = nearest(host.text, hostNames);
-        hint = replacements.length ? `; did you mean ${quoteList(replacements)}?` : '; add a channel with this host name, or correct the host';
+        ({ hint, suggestions } = didYouMean(nearest(host.text, hostNames), 'add a channel with this host name, or correct the host', file, range.start, range.end, routeTo));
       }
       context.report({
         file,
         start: range.start,
         end: range.end,
         message: `rule '${route.rule.pattern.text}' routes to '${host.text}', which is not the official or an extra host name of any channel: the addresses it rewrites are rejected (illegal host/domain)${hint}`,
-        ...(replacements.length
-          ? { suggestions: replacements.map((n): Fix => ({ description: `route to '${n}'`, edits: [edit(file, range.start, range.end, n)] })) }
-          : {}),
+        suggestions,
       });
     }
   },

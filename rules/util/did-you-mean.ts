@@ -1,6 +1,8 @@
 // "Did you mean …?" for names a rule could not find: the closest candidates by edit
 // distance, only when they are close enough to be a plausible typo.
 import { distance } from 'fastest-levenshtein';
+import { edit, type Fix } from '../../src/edit/edits.js';
+import type { SourceFile } from '../../src/model/types.js';
 
 /** How many edits a word of this length may be away from a candidate (typo-sized). */
 export function typoDistance(length: number): number {
@@ -39,4 +41,24 @@ export function nearest(word: string, candidates: Iterable<string>, max = typoDi
 export function quoteList(names: readonly string[]): string {
   const q = names.map((n) => `'${n}'`);
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+/**
+ * The end of a "not found" message and its suggestions: `; did you mean 'a' or 'b'?` with
+ * one suggestion per name that replaces [start, end) of `file` by it, or `; ${otherwise}`
+ * and no suggestion when no name is close. Spread `suggestions` into the report.
+ */
+export function didYouMean(
+  near: readonly string[],
+  otherwise: string,
+  file: SourceFile,
+  start: number,
+  end: number,
+  describe: (name: string) => string,
+): { hint: string; suggestions?: Fix[] } {
+  if (!near.length) return { hint: `; ${otherwise}` };
+  return {
+    hint: `; did you mean ${quoteList(near)}?`,
+    suggestions: near.map((n) => ({ description: describe(n), edits: [edit(file, start, end, n)] })),
+  };
 }
