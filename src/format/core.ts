@@ -3,7 +3,7 @@
 // and tests use formatText directly. Nothing here imports prettier.
 import { parse, type FileKind } from '../../grammar/index.js';
 import { planImta } from './imta.js';
-import { meaningKey } from './meaning-key.js';
+import { meaningKey, meaningKeyOf } from './meaning-key.js';
 import { planOptionFile } from './option-file.js';
 import { detectEol, type FillPiece, type Plan, type PlanItem } from './plan.js';
 import { FormatRefusal } from './refusal.js';
@@ -43,7 +43,7 @@ export const DEFAULT_LAYOUT: Required<LayoutOptions> = {
 };
 
 /**
- * Parses and checks a file, and decides its layout. Throws a FormatRefusal when the file
+ * Parses and checks a file (once: the plan carries the input's meaning key), and decides its layout. Throws a FormatRefusal when the file
  * cannot be formatted without risking its meaning.
  */
 export function planText(text: string, kind: FileKind, options: Pick<FormatOptions, 'start'> = {}): Plan {
@@ -53,7 +53,7 @@ export function planText(text: string, kind: FileKind, options: Pick<FormatOptio
   const internal = diagnostics.find((d) => d.code === 'internal-parse-error');
   if (internal) throw new FormatRefusal('internal-parse-error', internal.message, text, internal.start);
   const items = kind === 'imta.cnf' ? planImta(tree.root, text) : planOptionFile(tree.root, text);
-  return { items, eol: detectEol(text) };
+  return { items, eol: detectEol(text), meaning: meaningKeyOf(tree.root, kind) };
 }
 
 /** Renders a plan to physical lines (without terminators). */
@@ -95,7 +95,7 @@ export function formatText(text: string, kind: FileKind, options: FormatOptions 
   const lines = renderLines(plan, options);
   const eol = options.endOfLine === 'lf' ? '\n' : options.endOfLine === 'crlf' ? '\r\n' : plan.eol;
   const out = lines.length ? lines.join(eol) + eol : '';
-  verifyMeaning(meaningKey(text, kind, options.start), out, kind, options.start);
+  verifyMeaning(plan.meaning, out, kind, options.start);
   return out;
 }
 

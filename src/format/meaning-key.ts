@@ -94,9 +94,13 @@ function optionKey(root: SyntaxNode, out: string[]): void {
 }
 
 export function meaningKey(text: string, kind: FileKind, start: 'rules' | 'channels' = 'rules'): string[] {
-  const { tree } = parse(text, kind, { start });
+  return meaningKeyOf(parse(text, kind, { start }).tree.root, kind);
+}
+
+/** meaningKey of a tree already parsed. */
+export function meaningKeyOf(root: SyntaxNode, kind: FileKind): string[] {
   const out: string[] = [];
-  if (kind === 'imta.cnf') imtaKey(tree.root, out);
-  else optionKey(tree.root, out);
+  if (kind === 'imta.cnf') imtaKey(root, out);
+  else optionKey(root, out);
   return out;
 }

@@ -32,6 +32,8 @@ export interface Plan {
   items: PlanItem[];
   /** Line terminator of the input (first line break), used when no other is asked for. */
   eol: '\n' | '\r\n';
+  /** The input's meaning key (meaning-key.ts), from the same parse: the output must have it too. */
+  meaning: string[];
 }
 
 // ---------------------------------------------------------------------------------------

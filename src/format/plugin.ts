@@ -10,7 +10,7 @@
 // types are imported from prettier: the plugin object is plain data and functions.
 import type { AstPath, Parser, ParserOptions, Printer, SupportLanguage, SupportOptions } from 'prettier';
 import type { FileKind } from '../../grammar/index.js';
-import { DEFAULT_LAYOUT, meaningKey, planText, renderLines, verifyMeaning, type LayoutOptions, type Plan } from './core.js';
+import { DEFAULT_LAYOUT, planText, renderLines, verifyMeaning, type LayoutOptions, type Plan } from './core.js';
 
 /**
  * The tree handed from parser to printer: the checked plan of the whole file, and its
@@ -63,15 +63,10 @@ export const languages: SupportLanguage[] = [
 function parser(kind: FileKind, start?: 'rules' | 'channels'): Parser<CnfAst> {
   return {
     astFormat: AST_FORMAT,
-    parse: (text: string) => ({
-      type: 'cnf-file',
-      kind,
-      section: start,
-      plan: planText(text, kind, { start }),
-      meaning: meaningKey(text, kind, start),
-      start: 0,
-      end: text.length,
-    }),
+    parse: (text: string) => {
+      const plan = planText(text, kind, { start });
+      return { type: 'cnf-file', kind, section: start, plan, meaning: plan.meaning, start: 0, end: text.length };
+    },
     locStart: (node) => node.start,
     locEnd: (node) => node.end,
   };

@@ -128,6 +128,9 @@ describe('the meaning key and the guard in formatText', () => {
     expect(meaningKey(a, 'imta.cnf')).not.toEqual(meaningKey(b.replace('$U@a\n\n', '$U@a\n'), 'imta.cnf'));
     expect(meaningKey('A = 1\n\n\n[POOL=X]\n', 'job_controller.cnf')).toEqual(meaningKey('A=1\n[POOL=X]\n', 'job_controller.cnf'));
     expect(meaningKey('A=1 \\\n  2\n', 'option.dat')).toEqual(meaningKey('A=1 2\n', 'option.dat'));
+    // The plan carries the input's key from its own parse (the input is parsed once).
+    expect(planText(a, 'imta.cnf').meaning).toEqual(meaningKey(a, 'imta.cnf'));
+    expect(planText('A = 1\n[POOL=X]\n', 'job_controller.cnf').meaning).toEqual(meaningKey('A = 1\n[POOL=X]\n', 'job_controller.cnf'));
     expect(meaningKey('A=1 2\n', 'option.dat')).not.toEqual(meaningKey('A=12\n', 'option.dat'));
   });
 
