@@ -26,9 +26,12 @@ export interface EngineLinterOptions {
 
 /** The lint engine with the configuration's own cnflint.config.json (severities, options, suppressions). */
 export function engineLinter(options: EngineLinterOptions = {}): Linter {
+  // (the model before and after an edit share their directory: its configuration is found once)
+  const configs = new Map<string, ReturnType<typeof resolveLintConfig>>();
   return (model) => {
     const start = model.dir ?? process.cwd();
-    const config = resolveLintConfig(start, { root: options.root, configFile: model.dir ? options.configFile : false });
+    let config = configs.get(start);
+    if (!config) configs.set(start, (config = resolveLintConfig(start, { root: options.root, configFile: model.dir ? options.configFile : false })));
     const outcome = lintModel(model, { directory: true, complete: true, kinds: new Set(model.files.map((f) => f.kind)) }, config);
     return outcome.messages.map((m) => {
       const p = m.file.lines.position(m.start);

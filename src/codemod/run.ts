@@ -63,7 +63,10 @@ export function changesOf(model: ConfigModel, result: CodemodResult): FileChange
 
 /** The configuration as it would be with the changes: built in memory, nothing written. */
 export function rebuildModel(model: ConfigModel, changes: readonly FileChange[], load: LoadOptions = {}): ConfigModel {
+  // Every file as it was read (not read again: the comparison is with what the codemod
+  // saw), then the changes; only a file the change newly brings in is read from disk.
   const overrides: Record<string, string> = { ...(load.overrides ?? {}) };
+  for (const f of model.files) overrides[f.relPath] ??= f.text;
   for (const c of changes) overrides[c.relPath] = c.after;
   if (model.dir) return loadConfig(model.dir, { ...load, overrides });
   return buildModel({

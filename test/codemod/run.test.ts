@@ -73,6 +73,17 @@ describe('runCodemod', () => {
     expect(fs.readFileSync(path.join(dir, 'imta.cnf'), 'utf8')).not.toContain('tcp_sesta');
   });
 
+  test('the edited model holds the files as the codemod read them, not as they are on disk now', () => {
+    dir = tempCopy();
+    const model = loadConfig(dir);
+    const changes = changesOf(model, addChannel(model, { domain: 'sesta.com' }));
+    // Someone edits a file the change does not touch, after it was read.
+    const untouched = model.files.find((f) => !changes.some((c) => c.relPath === f.relPath))!;
+    fs.appendFileSync(untouched.path, '\n! edited meanwhile\n');
+    const after = rebuildModel(model, changes);
+    expect(after.files.find((f) => f.relPath === untouched.relPath)!.text).toBe(untouched.text);
+  });
+
   test('a failed write is reported with exit code 1 and changes nothing', () => {
     dir = tempCopy();
     const before = snapshot(dir);
