@@ -174,7 +174,9 @@ class Rule implements RewriteRule {
   }
 
   private splitPattern(): void {
-    const { tag, key } = splitPattern(this.pattern.text);
+    // (from the text, not the pattern Word: most rules are never reported, and a Word
+    // kept per rule would cost more than the strings)
+    const { tag, key } = splitPattern(this.patternWord?.text ?? this.file.text.slice(this.patternStart, this.patternEnd));
     this.tagText = tag;
     this.keyText = key;
   }
