@@ -13,6 +13,11 @@ export interface ParseOptions {
    * table (included channel files, fragments).
    */
   start?: Exclude<ImtaStart, 'lines'>;
+  /**
+   * imta.cnf family: every line through the parser, without content runs. Slower, the same
+   * tree: the reference the fast path is tested against.
+   */
+  lineByLine?: boolean;
 }
 
 export interface ParseResult {
@@ -25,11 +30,11 @@ export function parse(text: string, kind: FileKind, options: ParseOptions = {}):
   let result;
   switch (kind) {
     case 'imta.cnf':
-      result = parseImta(text, options.start ?? 'rules');
+      result = parseImta(text, options.start ?? 'rules', options);
       break;
     case 'aliases':
     case 'mappings':
-      result = parseImta(text, 'lines');
+      result = parseImta(text, 'lines', options);
       break;
     case 'job_controller.cnf':
     case 'dispatcher.cnf':

@@ -34,6 +34,8 @@ export interface LoadOptions {
    * directory (editors, `--stdin`, the pre-commit hook's staged versions, codemods).
    */
   overrides?: Record<string, string>;
+  /** Parse without content runs (slower, the same model): the reference for tests of the fast paths. */
+  lineByLine?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -66,11 +68,11 @@ export function sourceFile(
   kind: FileKind,
   filePath: string,
   relPath: string,
-  extra: Partial<Pick<SourceFile, 'encoding' | 'stat' | 'start' | 'includedFrom'>> = {},
+  extra: Partial<Pick<SourceFile, 'encoding' | 'stat' | 'start' | 'includedFrom'>> & { lineByLine?: boolean } = {},
   /** Where the grammar's own diagnostics go (they are never dropped). */
   diagnostics?: ModelDiagnostic[],
 ): SourceFile {
-  const { tree, diagnostics: syntax } = parse(text, kind, { start: extra.start });
+  const { tree, diagnostics: syntax } = parse(text, kind, { start: extra.start, lineByLine: extra.lineByLine });
   const sf: SourceFile = {
     path: filePath,
     relPath,
@@ -154,7 +156,7 @@ export function buildModel(input: ModelInput): ConfigModel {
   const absOf = (rel: string) => (dir ? path.resolve(dir, rel) : rel);
 
   const tops = input.files.map((f) => {
-    const sf = sourceFile(f.text, f.kind, absOf(f.relPath), f.relPath, { encoding: f.encoding, stat: f.stat, start: f.start }, diagnostics);
+    const sf = sourceFile(f.text, f.kind, absOf(f.relPath), f.relPath, { encoding: f.encoding, stat: f.stat, start: f.start, lineByLine: input.lineByLine }, diagnostics);
     files.push(sf);
     return sf;
   });
@@ -216,7 +218,7 @@ export function buildModel(input: ModelInput): ConfigModel {
       );
     }
     const rel = dir ? relativeTo(dir, r.abs) : r.abs;
-    const sf = sourceFile(got.text, 'imta.cnf', r.abs, rel, { encoding: got.encoding, stat: got.stat, start: section, includedFrom: inc }, diagnostics);
+    const sf = sourceFile(got.text, 'imta.cnf', r.abs, rel, { encoding: got.encoding, stat: got.stat, start: section, includedFrom: inc, lineByLine: input.lineByLine }, diagnostics);
     files.push(sf);
     inc.included = sf;
     return inc;
