@@ -1,7 +1,7 @@
 // keyword-arguments: a keyword's argument is missing or cannot be what the keyword needs
 // (channel-keywords.md §1 rules 4, 5, 9 and the Args column of §2/§3).
 import { edit } from '../src/edit/edits.js';
-import { lookupKeyword, TYPOGRAPHIC_QUOTES, type ArgKind, type Arity } from '../src/model/keywords.js';
+import { isIpLiteral, lookupKeyword, TYPOGRAPHIC_QUOTES, type ArgKind, type Arity } from '../src/model/keywords.js';
 import type { KeywordUse, SourceFile, Word } from '../src/model/types.js';
 import type { Report } from '../src/lint/types.js';
 import { defineRule } from '../src/lint/define-rule.js';
@@ -111,6 +111,7 @@ const rule = defineRule({
           if (broken) return;
           const arg = use.args[0];
           if (arity.arg === 'int') checkInteger(use, arg, report);
+          else if (arity.arg === 'ip') checkIp(use, arg, report);
           else if ((arity.arg === 'chan' || arity.arg === 'host' || arity.arg === 'name') && swallowedKeyword(use, arg, line, report)) return;
           else if (isPoolKeyword(use)) checkPool(arg, report);
           else {
@@ -162,6 +163,20 @@ const rule = defineRule({
           fix: { description: `write ${n.value}`, edits: [edit(use.file, arg.start, arg.end, String(n.value))] },
         });
       }
+    }
+
+    /** `interfaceaddress`: the local address outgoing connections bind to, an IP address (channel-keywords.md §3). */
+    function checkIp(use: KeywordUse, arg: Word, report: (r: Omit<Report, 'file'>) => void): void {
+      if (isIpLiteral(arg.value)) return;
+      const kw = use.word.text;
+      const isKeyword = !arg.quoted && lookupKeyword(arg.text) !== undefined;
+      report({
+        start: arg.start,
+        end: arg.end,
+        message: isKeyword
+          ? `'${kw}' needs an IP address, but the keyword '${arg.text}' follows it: the address is missing and '${arg.text}' is taken as the address; write the address after '${kw}'`
+          : `'${kw}' needs an IP address (such as 192.0.2.25), but '${arg.text}' is not one: the channel's outgoing connections cannot bind to it; write the local IP address to send from`,
+      });
     }
 
     function checkPool(arg: Word, report: (r: Omit<Report, 'file'>) => void): void {

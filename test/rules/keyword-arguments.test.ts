@@ -21,6 +21,7 @@ ruleTester(rule, {
       files: 'a $U@local\n\nl\nlocal\n\ntcp_local alternatechannel bitbucket\ntcp-daemon\n\nbitbucket\nbitbucket-daemon\n',
     },
     { name: '12-character pool name (the 2005Q4 guide\'s own hotmail_pool)', fragment: 'channels', files: 'tcp_x pool hotmail_pool\nx\n' },
+    { name: 'interfaceaddress with an IPv4 or IPv6 address', fragment: 'channels', files: 'tcp_x smtp interfaceaddress 192.0.2.25\nx\n\ntcp_y smtp interfaceaddress 2001:db8::25\ny\n' },
     {
       name: 'a long URL argument is allowed up to 256 characters',
       fragment: 'channels',
@@ -28,6 +29,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'interfaceaddress with a host name, or with a keyword where the address should be',
+      fragment: 'channels',
+      files: 'tcp_x smtp interfaceaddress mail.siroe.com\nx\n\ntcp_y interfaceaddress smtp\ny\n',
+      errors: [
+        {
+          message: "'interfaceaddress' needs an IP address (such as 192.0.2.25), but 'mail.siroe.com' is not one: the channel's outgoing connections cannot bind to it; write the local IP address to send from",
+          line: 1,
+          column: 29,
+          endColumn: 43,
+        },
+        {
+          message: "'interfaceaddress' needs an IP address, but the keyword 'smtp' follows it: the address is missing and 'smtp' is taken as the address; write the address after 'interfaceaddress'",
+          line: 4,
+          column: 24,
+          endColumn: 28,
+        },
+      ],
+    },
     {
       name: 'missing argument at the end of the line',
       fragment: 'channels',
