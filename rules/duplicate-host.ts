@@ -5,6 +5,7 @@
 // wrote (a wrapped keyword list, a channel line missing its blank line, rewrite rules
 // after a stray blank line) are left to the structure rules that report their cause.
 import { defineRule } from '../src/lint/define-rule.js';
+import { hostsOf } from '../src/model/imta.js';
 import type { Channel, HostName } from '../src/model/types.js';
 import { realChannels } from './util/bogus-channels.js';
 import { blockLines } from './util/block-lines.js';
@@ -24,7 +25,7 @@ const rule = defineRule({
     const comments = misplacedCommentWords(model);
     const seen = new Map<string, { channel: Channel; host: HostName }>();
     for (const ch of realChannels(model)) {
-      const hosts = ch.officialHost ? [ch.officialHost, ...ch.extraHosts] : ch.extraHosts;
+      const hosts = hostsOf(ch);
       for (const h of hosts) {
         if (notHosts.has(h) || comments.has(h.host)) continue;
         const key = h.host.text.toLowerCase();

@@ -3,6 +3,7 @@
 // routed to a channel and are rejected (rewrite-rules.md §4.4: "otherwise rewriting
 // fails"). Hosts built at run time (substitutions, lookups) cannot be checked.
 import { edit, type Fix } from '../src/edit/edits.js';
+import { hostsOf } from '../src/model/imta.js';
 import type { RewriteRule } from '../src/model/types.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { didYouMean, nearest } from './util/did-you-mean.js';
@@ -47,7 +48,7 @@ const rule = defineRule({
         hint = `; '${host.text}' is a channel name: route to its official host name '${official}'`;
         suggestions = [{ description: routeTo(official), edits: [edit(file, range.start, range.end, official)] }];
       } else {
-        hostNames ??= model.channels.flatMap((c) => [c.officialHost, ...c.extraHosts].filter((h) => h !== undefined).map((h) => h.host.text));
+        hostNames ??= model.channels.flatMap((c) => hostsOf(c).map((h) => h.host.text));
         ({ hint, suggestions } = didYouMean(nearest(host.text, hostNames), 'add a channel with this host name, or correct the host', file, range.start, range.end, routeTo));
       }
       context.report({

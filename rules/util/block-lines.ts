@@ -10,7 +10,7 @@
 // Both rules, and duplicate-host (which must not count such lines as host names), share
 // this one analysis, computed once per model.
 import { startOf, type SyntaxNode } from '../../grammar/index.js';
-import { parseKeywords } from '../../src/model/imta.js';
+import { hostsOf, parseKeywords } from '../../src/model/imta.js';
 import { lookupKeyword } from '../../src/model/keywords.js';
 import type { Channel, ConfigModel, HostName, Range, SourceFile, Word } from '../../src/model/types.js';
 import { bogusChannels } from './bogus-channels.js';
@@ -108,7 +108,7 @@ export function blockLines(model: ConfigModel): BlockLines {
 
   for (const ch of model.channels) {
     if (bogus.has(ch)) continue;
-    const hosts = ch.officialHost ? [ch.officialHost, ...ch.extraHosts] : ch.extraHosts;
+    const hosts = hostsOf(ch);
     if (!hosts.length) continue;
     const children = ch.block.children as SyntaxNode[];
     // (a search, not a Map per block: most blocks have neither wrapped nor lost lines)

@@ -8,6 +8,7 @@
 //
 // Computed once per model (WeakMap), one pass over channels, defaults and rules.
 import type { SyntaxNode } from '../../grammar/index.js';
+import { hostsOf } from '../../src/model/imta.js';
 import { lineWords } from '../../src/model/words.js';
 import type { Channel, ConfigModel, DefaultsBlock, HostName, RewriteRule, SourceFile, Word } from '../../src/model/types.js';
 import { isContinued, lineContentEndAt } from './physical-lines.js';
@@ -102,7 +103,7 @@ export function misplacedComments(model: ConfigModel): MisplacedComments {
     if (swallowed.has(ch)) continue;
     keywordLine(ch.file, ch.keywordLine, ch.nameWord, ch.keywords, { channel: ch });
     if (channels.has(ch)) continue; // its host lines are the lines after a stray `!` line
-    const hosts = ch.officialHost ? [ch.officialHost, ...ch.extraHosts] : ch.extraHosts;
+    const hosts = hostsOf(ch);
     for (const h of hosts) {
       const ws = [h.host, ...(h.alias ? [h.alias] : []), ...h.extra];
       const i = ws.findIndex(startsComment);

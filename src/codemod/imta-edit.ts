@@ -4,6 +4,7 @@
 import { parseTemplate, type RoutingHost, type TemplatePiece } from '../../grammar/template.js';
 import { type SyntaxNode } from '../../grammar/index.js';
 import type { TextEdit } from '../edit/edits.js';
+import { hostsOf } from '../model/imta.js';
 import type { Channel, ConfigModel, Range, RewriteRule, SourceFile } from '../model/types.js';
 import { insertLines, lineStartOf, mentions, nodeRange, padTo, removeLines, sameName, visualWidth } from './text.js';
 
@@ -22,13 +23,13 @@ export function staticRoutingHost(rule: RewriteRule): string | undefined {
 }
 
 /** Host names (official and extra) of a channel, lower-cased. */
-export function hostsOf(channel: Channel): string[] {
-  return [channel.officialHost, ...channel.extraHosts].filter((h) => h !== undefined).map((h) => h!.host.text.toLowerCase());
+export function hostNamesOf(channel: Channel): string[] {
+  return hostsOf(channel).map((h) => h.host.text.toLowerCase());
 }
 
 /** Rules whose (static) routing host is one of the channel's host names. */
 export function rulesRoutingTo(model: ConfigModel, channel: Channel): RewriteRule[] {
-  const hosts = new Set(hostsOf(channel));
+  const hosts = new Set(hostNamesOf(channel));
   return model.rules.filter((r) => {
     const h = staticRoutingHost(r);
     return h !== undefined && hosts.has(h);

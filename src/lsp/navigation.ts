@@ -3,6 +3,7 @@
 // include), and from it hover text, the definition, the references and the outline.
 // Everything here works on the model with byte offsets; src/lsp/server.ts converts to
 // LSP positions at the edge.
+import { hostsOf } from '../model/imta.js';
 import { defaultPoolName, poolKeyword, poolUsers } from '../model/pools.js';
 import { endOf, startOf, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { explainPiece, parseTemplate, type ParsedTemplate, type TemplatePiece } from '../../grammar/template.js';
@@ -116,7 +117,7 @@ export function targetAt(model: ConfigModel, file: SourceFile, offset: number): 
         const t = keywordTarget(k, offset, c);
         if (t) return t;
       }
-      for (const h of [c.officialHost, ...c.extraHosts]) if (h && touches(h.host, offset)) return { kind: 'host', range: h.host, name: h.host.text, channel: c };
+      for (const h of hostsOf(c)) if (touches(h.host, offset)) return { kind: 'host', range: h.host, name: h.host.text, channel: c };
     }
     for (const d of model.defaults) {
       if (d.file !== file || !touches(d.range, offset)) continue;

@@ -72,6 +72,11 @@ export function parseKeywords(words: Word[], file: SourceFile, from = 0): Keywor
   return out;
 }
 
+/** A channel's host names in order: the official host (line 2), then the extra hosts. */
+export function hostsOf(channel: Channel): HostName[] {
+  return channel.officialHost ? [channel.officialHost, ...channel.extraHosts] : channel.extraHosts;
+}
+
 /** Keywords in force: the channel's own, plus defaults whose keyword and group it does not set itself. */
 export function effectiveKeywords(channel: Channel): KeywordUse[] {
   const ownKeys = new Set<string>();

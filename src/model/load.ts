@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex, parse, type FileKind, type SyntaxNode } from '../../grammar/index.js';
-import { buildImta, effectiveKeywords } from './imta.js';
+import { buildImta, effectiveKeywords, hostsOf } from './imta.js';
 import { buildAliases, buildDispatcher, buildJobController, buildMappings, buildOptionFile } from './options.js';
 import type { Channel, ConfigModel, Include, ModelDiagnostic, OptionSection, Pool, SourceFile } from './types.js';
 
@@ -295,7 +295,7 @@ function indexModel(model: ConfigModel): void {
   for (const c of model.channels) {
     const k = c.name.toLowerCase();
     if (!channels.has(k)) channels.set(k, c);
-    for (const h of [c.officialHost, ...c.extraHosts]) {
+    for (const h of hostsOf(c)) {
       if (!h) continue;
       const hk = h.host.text.toLowerCase();
       if (!hosts.has(hk)) hosts.set(hk, c);
