@@ -6,7 +6,8 @@
 // $T, $? / $n?) and no substitution that fails ($(…) ${…} $[…] $]…[, $&n $!n $*n $#n).
 // One pass with a Map keyed by tag + pattern; templates are parsed only for patterns that
 // occur more than once, each distinct text once.
-import { parseTemplate, type TemplatePieceKind } from '../grammar/template.js';
+import type { TemplatePieceKind } from '../grammar/template.js';
+import { parsedTemplate } from './util/templates.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import type { RewriteRule } from '../src/model/types.js';
 import { quoteShort, where } from './util/where.js';
@@ -44,7 +45,7 @@ const rule = defineRule({
     const canFail = (template: string): boolean => {
       let v = canFailCache.get(template);
       if (v === undefined) {
-        v = parseTemplate(template).pieces.some((p) => CAN_FAIL.has(p.kind));
+        v = parsedTemplate(context.model, template).pieces.some((p) => CAN_FAIL.has(p.kind));
         canFailCache.set(template, v);
       }
       return v;

@@ -5,7 +5,8 @@
 //
 // Checked only when the model holds the configuration's mappings file: a site may keep it
 // elsewhere (IMTA_MAPPING_FILE in imta_tailor), and without it nothing can be said.
-import { parseTemplate, type TemplatePiece } from '../grammar/template.js';
+import type { TemplatePiece } from '../grammar/template.js';
+import { parsedTemplate } from './util/templates.js';
 import { defineRule } from '../src/lint/define-rule.js';
 import { nearest, quoteList } from './util/did-you-mean.js';
 
@@ -40,7 +41,7 @@ const rule = defineRule({
     const names = [...tables.values()];
     for (const r of model.rules) {
       if (!r.template.includes('${')) continue;
-      for (const l of mappingLookups(parseTemplate(r.template).pieces)) {
+      for (const l of mappingLookups(parsedTemplate(model, r.template).pieces)) {
         if (tables.has(l.table.toUpperCase())) continue;
         const near = nearest(l.table, names);
         context.report({

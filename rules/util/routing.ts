@@ -1,6 +1,7 @@
 // What every rewrite rule routes to, parsed once per model and shared by the rules that
 // need it (unknown-routing-host, unused-channel).
-import { parseTemplate, type TemplatePiece } from '../../grammar/template.js';
+import { parseTemplate, type ParsedTemplate, type TemplatePiece } from '../../grammar/template.js';
+import { parsedTemplate } from './templates.js';
 import type { ConfigModel, Range, RewriteRule } from '../../src/model/types.js';
 
 export interface RuleRoute {
@@ -127,8 +128,8 @@ const SUBSTITUTION = new RegExp(SUBSTITUTION_SRC);
 const SUBSTITUTED_HOST = new RegExp(`^(?:[^$]|${SUBSTITUTION_SRC})+$`);
 
 /** A template's routing host and channel checks, from the template lexer. */
-export function lexedRoute(template: string): Parsed {
-  const t = parseTemplate(template);
+export function lexedRoute(template: string, parse: (text: string) => ParsedTemplate = parseTemplate): Parsed {
+  const t = parse(template);
   const checks: string[] = [];
   collectChecks(t.pieces, checks);
   const p: Parsed = { checks };
@@ -165,7 +166,7 @@ export function ruleRoutes(model: ConfigModel): RuleRoute[] {
   routes = model.rules.map((rule) => {
     let p = parsed.get(rule.template);
     if (!p) {
-      p = fastRoute(rule.template) ?? lexedRoute(rule.template);
+      p = fastRoute(rule.template) ?? lexedRoute(rule.template, (text) => parsedTemplate(model, text));
       parsed.set(rule.template, p);
     }
     return { rule, channelChecks: p.checks, host: p.host };
