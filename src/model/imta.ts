@@ -119,7 +119,7 @@ class Rule implements RewriteRule {
   constructor(
     public file: SourceFile,
     /** The rule's line node, or the content run holding its line: run lines become nodes only when asked. */
-    private nodeRef: SyntaxNode | RunItem,
+    private readonly nodeRef: LineRef,
     public index: number,
     /** With a RunItem: the rule's line within the run. */
     private readonly runLineIndex: number,
@@ -161,9 +161,7 @@ class Rule implements RewriteRule {
   }
 
   get node(): SyntaxNode {
-    const ref = this.nodeRef;
-    if (isRunItem(ref)) this.nodeRef = runLine(ref, this.runLineIndex);
-    return this.nodeRef as SyntaxNode;
+    return lineAt(this.nodeRef, this.runLineIndex);
   }
 
   templateOffset(i: number): number {
@@ -188,31 +186,45 @@ class Rule implements RewriteRule {
 }
 
 /**
- * A host line of a block that is one content run: its words read from the run's text, its
- * line node made only when asked (most lint runs never ask for most of them).
+ * Where a line node is: the node itself, or the content run it is made from and its index
+ * there (run lines become nodes only when asked; runLine keeps them once made).
  */
-class RunHostName implements HostName {
+type LineRef = SyntaxNode | RunItem;
+const lineAt = (ref: LineRef, index: number): SyntaxNode => (isRunItem(ref) ? runLine(ref, index) : ref);
+
+/** A line of a channel block, as the model reads it: its words and where its node is. */
+interface BlockLine {
+  words: Word[];
+  ref: LineRef;
+  index: number;
+}
+
+/** A host line (line 2 or later of a block); its node is made only when asked. */
+class Host implements HostName {
   host: Word;
   alias: Word | undefined;
   extra: Word[];
+  private readonly ref: LineRef;
+  private readonly index: number;
+
   constructor(
-    words: Word[],
+    { words, ref, index }: BlockLine,
     public file: SourceFile,
-    private readonly item: RunItem,
-    private readonly index: number,
   ) {
     this.host = words[0];
     this.alias = words[1];
     this.extra = words.length > 2 ? words.slice(2) : none<Word>();
+    this.ref = ref;
+    this.index = index;
   }
 
   get line(): SyntaxNode {
-    return runLine(this.item, this.index);
+    return lineAt(this.ref, this.index);
   }
 }
 
-/** A channel whose block is one content run: its keyword line node is made only when asked. */
-class RunChannel implements Channel {
+/** A channel; its keyword line node is made only when asked. */
+class ChannelRecord implements Channel {
   constructor(
     public name: string,
     public nameWord: Word,
@@ -225,13 +237,19 @@ class RunChannel implements Channel {
     public extraHosts: HostName[],
     public index: number,
     public brokenContinuations: Range[],
-    private readonly item: RunItem,
+    /** The keyword line's node, or its run (where it is the first line). */
+    private readonly keywordLineRef: LineRef,
   ) {}
 
   get keywordLine(): SyntaxNode {
-    return runLine(this.item, 0);
+    return lineAt(this.keywordLineRef, 0);
   }
 }
+
+const isDefaultsName = (word: Word | undefined): boolean => {
+  const lower = word?.text.toLowerCase();
+  return lower === 'defaults' || lower === 'nodefaults';
+};
 
 const blank = (c: number) => c === 32 || c === 9;
 
@@ -374,98 +392,78 @@ export function buildImta(top: SourceFile, resolve: IncludeResolver): ImtaBuild 
     out.rules.push(new Rule(file, line, out.rules.length, 0, pattern.start, pattern.end, templateRange.start, templateRange.end, jumps, { pattern, template }));
   };
 
+  /** A channel from its block's lines: the keyword line first, then the host lines. */
+  const addChannel = (block: SyntaxNode, file: SourceFile, range: Range, lines: BlockLine[], broken: Range[]) => {
+    const [first, ...rest] = lines;
+    const hosts: HostName[] = [];
+    for (const l of rest) if (l.words.length) hosts.push(new Host(l, file));
+    out.channels.push(
+      new ChannelRecord(
+        first.words[0].text,
+        first.words[0],
+        file,
+        block,
+        range,
+        parseKeywords(first.words, file, 1),
+        defaultsInForce,
+        hosts[0],
+        hosts.length > 1 ? hosts.slice(1) : none<HostName>(),
+        out.channels.length,
+        broken.length ? broken : none<Range>(),
+        first.ref,
+      ),
+    );
+  };
+
   /**
    * A channel block that is one content run (most are): its words are read from the run's
    * text and its line nodes are left unmade. False for a defaults or nodefaults block,
    * which addBlock reads line by line.
    */
   const addRunBlock = (block: SyntaxNode, item: RunItem, file: SourceFile): boolean => {
-    let nameLine: Word[] | undefined;
-    let isDefaults = false;
+    const lines: BlockLine[] = [];
     let broken: Range[] = [];
-    const hosts: HostName[] = [];
+    let isDefaults = false;
     forEachRunLine(item.run, (bodyStart, bodyEnd, lineEnd, index, continued) => {
       if (isDefaults) return;
       const lw = runLineWords(item, bodyStart, bodyEnd, lineEnd, continued);
+      if (index === 0 && isDefaultsName(lw.words[0])) isDefaults = true;
       if (lw.brokenContinuations.length) broken = broken.concat(lw.brokenContinuations);
-      if (index === 0) {
-        nameLine = lw.words;
-        const lower = lw.words[0]?.text.toLowerCase();
-        isDefaults = lower === 'defaults' || lower === 'nodefaults';
-      } else if (lw.words.length) hosts.push(new RunHostName(lw.words, file, item, index));
+      lines.push({ words: lw.words, ref: item, index });
     });
-    if (isDefaults || !nameLine?.length) return false;
+    if (isDefaults || !lines[0]?.words.length) return false;
     const start = item.run.startOffset;
-    out.channels.push(
-      new RunChannel(
-        nameLine[0].text,
-        nameLine[0],
-        file,
-        block,
-        { start, end: start + item.run.image.length },
-        parseKeywords(nameLine, file, 1),
-        defaultsInForce,
-        hosts[0],
-        hosts.length > 1 ? hosts.slice(1) : none<HostName>(),
-        out.channels.length,
-        broken.length ? broken : none<Range>(),
-        item,
-      ),
-    );
+    addChannel(block, file, { start, end: start + item.run.image.length }, lines, broken);
     return true;
   };
 
   const addBlock = (block: SyntaxNode, file: SourceFile) => {
     const items = rawItemsOf(block);
     if (items.length === 1 && isRunItem(items[0]) && addRunBlock(block, items[0], file)) return;
-    const lines = block.children as SyntaxNode[];
-    const keywordLine = lines[0];
-    const kl = lineWords(keywordLine);
-    const broken = [...kl.brokenContinuations];
+    const nodes = block.children as SyntaxNode[];
+    const kl = lineWords(nodes[0]);
     if (!kl.words.length) return;
-    const nameWord = kl.words[0];
+    const broken = [...kl.brokenContinuations];
     const range = { start: startOf(block), end: endOf(block) };
-    const lower = nameWord.text.toLowerCase();
-    const hostLines = lines.filter((l) => l.kind === 'HostLine');
-    if (lower === 'defaults' || lower === 'nodefaults') {
+    const hostLines = nodes.filter((l) => l.kind === 'HostLine');
+    const nameWord = kl.words[0];
+    if (isDefaultsName(nameWord)) {
+      const kind = nameWord.text.toLowerCase() as DefaultsBlock['kind'];
       const keywords = parseKeywords(kl.words, file, 1);
       for (const h of hostLines) broken.push(...lineWords(h).brokenContinuations);
-      const d: DefaultsBlock = {
-        kind: lower,
-        file,
-        block,
-        range,
-        nameWord,
-        keywords,
-        ignoredLines: hostLines,
-        brokenContinuations: broken,
-      };
+      const d: DefaultsBlock = { kind, file, block, range, nameWord, keywords, ignoredLines: hostLines, brokenContinuations: broken };
       out.defaults.push(d);
-      if (lower === 'nodefaults') defaultsInForce = [];
+      if (kind === 'nodefaults') defaultsInForce = [];
       else defaultsInForce = [...defaultsInForce, ...keywords.map((k) => (k as Keyword).fromDefaultsBlock(d))];
       return;
     }
-    const hosts: HostName[] = [];
+    const lines: BlockLine[] = [{ words: kl.words, ref: nodes[0], index: 0 }];
     for (const h of hostLines) {
       const hw = lineWords(h);
       broken.push(...hw.brokenContinuations);
-      if (!hw.words.length) continue;
-      hosts.push({ host: hw.words[0], alias: hw.words[1], extra: hw.words.length > 2 ? hw.words.slice(2) : none<Word>(), line: h, file });
+      lines.push({ words: hw.words, ref: h, index: 0 });
     }
-    out.channels.push({
-      name: nameWord.text,
-      nameWord,
-      file,
-      block,
-      range,
-      keywordLine,
-      keywords: parseKeywords(kl.words, file, 1),
-      defaults: defaultsInForce,
-      officialHost: hosts[0],
-      extraHosts: hosts.length > 1 ? hosts.slice(1) : none<HostName>(),
-      index: out.channels.length,
-      brokenContinuations: broken,
-    });
+    addChannel(block, file, range, lines, broken);
   };
 
   walkFile(top, 0);

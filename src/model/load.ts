@@ -296,7 +296,6 @@ function indexModel(model: ConfigModel): void {
     const k = c.name.toLowerCase();
     if (!channels.has(k)) channels.set(k, c);
     for (const h of hostsOf(c)) {
-      if (!h) continue;
       const hk = h.host.text.toLowerCase();
       if (!hosts.has(hk)) hosts.set(hk, c);
     }
