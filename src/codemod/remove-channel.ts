@@ -5,7 +5,7 @@
 import type { TextEdit } from '../edit/edits.js';
 import type { ConfigModel, SourceFile, Range } from '../model/types.js';
 import { parseTemplate } from '../../grammar/template.js';
-import { namedPool, poolUsers } from '../model/pools.js';
+import { isDefaultPool, namedPool, poolUsers } from '../model/pools.js';
 import { channelKeywordRefs, describeChannel } from './channels.js';
 import { SERVER_STEPS } from './add-channel.js';
 import { allPieces, blockRemoval, removeRanges, rulesRoutingTo } from './imta-edit.js';
@@ -79,7 +79,7 @@ export function removeChannel(model: ConfigModel, args: RemoveChannelArgs): Code
     const def = pool !== undefined ? model.pool(pool) : undefined;
     if (pool !== undefined && def) {
       const users = poolUsers(model, pool).filter((x) => x !== c);
-      const first = jc.pools[0] === def;
+      const first = isDefaultPool(model, pool);
       if (args.prunePool) {
         if (users.length) messages.push(`pool ${pool} kept: still used by ${users.map((u) => u.name).join(', ')}`);
         else if (first) messages.push(`pool ${pool} kept: it is the first pool, the default for channels without a pool keyword`);

@@ -4,7 +4,7 @@
 // Everything here works on the model with byte offsets; src/lsp/server.ts converts to
 // LSP positions at the edge.
 import { hostsOf } from '../model/imta.js';
-import { defaultPoolName, poolKeyword, poolUsers } from '../model/pools.js';
+import { defaultPoolName, isDefaultPool, poolKeyword, poolUsers } from '../model/pools.js';
 import { endOf, startOf, type SyntaxNode, type Token } from '../../grammar/index.js';
 import { explainPiece, parseTemplate, type ParsedTemplate, type TemplatePiece } from '../../grammar/template.js';
 import type { Arity, KeywordInfo } from '../model/keywords.js';
@@ -353,9 +353,8 @@ function keywordDoc(info: KeywordInfo, written: string): string {
 function poolDoc(model: ConfigModel, name: string): string {
   const pool: Pool | undefined = (model.jobController?.pools ?? []).find((p) => lower(p.name) === lower(name));
   const users = poolUsers(model, name);
-  const isDefault = pool !== undefined && model.jobController?.pools[0] === pool;
   const usedBy =
-    (isDefault ? 'the default pool (the first defined): channels without a pool keyword run here; ' : '') +
+    (pool && isDefaultPool(model, pool.name) ? 'the default pool (the first defined): channels without a pool keyword run here; ' : '') +
     (users.length ? `used by ${users.map((c) => code(c.name)).join(', ')}` : 'no channel uses it');
   if (!pool) {
     if (!model.jobController) return `**pool ${name}** — there is no job_controller.cnf beside imta.cnf to define it`;
@@ -376,8 +375,9 @@ function channelDoc(model: ConfigModel, name: string): string {
   else facts.push('no official host name');
   if (c.extraHosts.length) facts.push(`${c.extraHosts.length} more host name${c.extraHosts.length === 1 ? '' : 's'}`);
   const pool = poolKeyword(model, c);
+  const defaultPool = defaultPoolName(model);
   if (pool) facts.push(`${pool.key} ${code(pool.args[0].value)}`);
-  else if (defaultPoolName(model) !== undefined) facts.push(`default pool ${code(defaultPoolName(model)!)}`);
+  else if (defaultPool !== undefined) facts.push(`default pool ${code(defaultPool)}`);
   const sec = model.channelSection(c.name);
   if (sec) facts.push(`job controller section ${code(`[CHANNEL=${sec.value}]`)}`);
   parts.push('', facts.join(' · '));

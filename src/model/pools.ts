@@ -21,10 +21,15 @@ export function defaultPoolName(model: ConfigModel): string | undefined {
   return model.jobController?.pools[0]?.name;
 }
 
+/** Whether `pool` (case-insensitive) is the default pool. */
+export function isDefaultPool(model: ConfigModel, pool: string): boolean {
+  return defaultPoolName(model)?.toLowerCase() === pool.toLowerCase();
+}
+
 /** Channels whose jobs run in `pool` (case-insensitive), those in it by default included. */
 export function poolUsers(model: ConfigModel, pool: string): Channel[] {
   const lower = pool.toLowerCase();
-  const isDefault = defaultPoolName(model)?.toLowerCase() === lower;
+  const isDefault = isDefaultPool(model, pool);
   return model.channels.filter((c) => {
     const p = namedPool(model, c);
     return p === undefined ? isDefault : p.toLowerCase() === lower;

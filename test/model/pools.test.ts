@@ -1,6 +1,6 @@
 // Which pool a channel's jobs run in: one answer for the codemods and the language server.
 import { buildModel } from '../../src/model/load.js';
-import { defaultPoolName, namedPool, poolUsers } from '../../src/model/pools.js';
+import { defaultPoolName, isDefaultPool, namedPool, poolUsers } from '../../src/model/pools.js';
 
 const JC = '[POOL=DEFAULT]\njob_limit=10\n[POOL=SMTP_POOL]\njob_limit=7\n[QUEUE=OLD]\n';
 const model = (imta: string, jc: string | null = JC) =>
@@ -42,6 +42,7 @@ describe('pools', () => {
 
   test('users of a pool: case-insensitive, and the first pool defined has the channels that name none', () => {
     expect(defaultPoolName(m)).toBe('DEFAULT');
+    expect(['default', 'DEFAULT', 'SMTP_POOL'].map((p) => isDefaultPool(m, p))).toEqual([true, true, false]);
     expect(poolUsers(m, 'DEFAULT').map((c) => c.name)).toEqual(['l', 'tcp_d']);
     expect(poolUsers(m, 'Smtp_Pool').map((c) => c.name)).toEqual(['tcp_a', 'tcp_b']);
     expect(poolUsers(m, 'OLD').map((c) => c.name)).toEqual(['tcp_c']);
@@ -51,6 +52,7 @@ describe('pools', () => {
   test('without job_controller.cnf there is no default pool: channels that name none use no named pool', () => {
     const bare = model(IMTA, null);
     expect(defaultPoolName(bare)).toBeUndefined();
+    expect(isDefaultPool(bare, 'DEFAULT')).toBe(false);
     expect(poolUsers(bare, 'DEFAULT').map((c) => c.name)).toEqual(['l']);
   });
 });
