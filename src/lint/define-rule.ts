@@ -5,16 +5,14 @@ import { ruleDocPath, ruleDocUrl } from './package-info.js';
 import type { Rule, RuleDocs, RuleMeta } from './types.js';
 
 export function defineRule(rule: { meta: Omit<RuleMeta, 'docs'>; create: Rule['create'] }): Rule {
-  const meta = rule.meta as RuleMeta;
-  // Computed when read (the package's location is looked up once, and not at start-up).
-  Object.defineProperty(meta, 'docs', {
+  return { meta: withDocs(rule.meta), create: rule.create };
+}
+
+/** A rule's meta with `docs` derived from its id (also for the engine's built-in ids, which have no module). */
+export function withDocs(meta: Omit<RuleMeta, 'docs'>): RuleMeta {
+  // Computed when read: the package's location is looked up on first use, not at start-up.
+  return Object.defineProperty(meta as RuleMeta, 'docs', {
     enumerable: true,
     get: (): RuleDocs => ({ url: ruleDocUrl(meta.id), path: ruleDocPath(meta.id) }),
   });
-  return rule as Rule;
-}
-
-/** The documentation of built-in rules (no module of their own), the same way. */
-export function withDocs(meta: Omit<RuleMeta, 'docs'>): RuleMeta {
-  return defineRule({ meta, create: () => undefined }).meta;
 }

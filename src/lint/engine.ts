@@ -2,7 +2,6 @@
 // configured severities and options, turns model diagnostics into messages, applies
 // inline suppressions, and (with `fix`) applies fixes and lints again, ESLint style.
 // It never prints and never writes files; the CLI and the language server do.
-import { withDocs } from './define-rule.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closest } from 'fastest-levenshtein';
@@ -27,6 +26,7 @@ import {
 } from './config.js';
 import { FileSuppressions, parseDirectives, type Directive } from './suppressions.js';
 import type { LintMessage, LintScope, Rule, RuleMeta, Severity } from './types.js';
+import { withDocs } from './define-rule.js';
 
 /** ESLint's limit: fixes can enable other fixes, but a loop must end. */
 export const MAX_FIX_PASSES = 10;
