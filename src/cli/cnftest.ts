@@ -123,8 +123,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
 // ---------------------------------------------------------------------------------------
 // Lookup answers: --assume KEY=VALUE and --answers FILE
 
-export { parseAssume };
-
 export interface AnswersFile {
   answers: Record<string, string>;
   problems: { line: number; message: string }[];

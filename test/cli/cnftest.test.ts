@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main, normalizeArgv, parseAnswers, parseAssume, type CliIO } from '../../src/cli/cnftest.js';
+import { main, normalizeArgv, parseAnswers, type CliIO } from '../../src/cli/cnftest.js';
+import { parseAssume } from '../../src/rewrite/lookup-keys.js';
 import { loadConfig } from '../../src/model/load.js';
 import { rewriteInputFromModel } from '../../src/rewrite/from-model.js';
 import { compileRewriteConfig, parseRoutes, runRoutes } from '../../src/rewrite/index.js';

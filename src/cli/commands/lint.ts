@@ -68,7 +68,7 @@ export function commonLintArgs(args: { format?: unknown; maxWarnings?: unknown; 
 }
 
 export async function runLint(args: LintArgs, io: CliIO, rules?: readonly Rule[]): Promise<number> {
-  const { ruleSettings } = commonLintArgs(args, rules);
+  const { maxWarnings, ruleSettings } = commonLintArgs(args, rules);
   if (args.stdin && args.fix) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the changes as a diff');
   if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (args.stdinFilename && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
@@ -141,8 +141,8 @@ export async function runLint(args: LintArgs, io: CliIO, rules?: readonly Rule[]
   const errors = shown.reduce((n, r) => n + r.errorCount, 0);
   const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
-  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
-    io.stderr.write(`cnflint found too many warnings (maximum: ${args.maxWarnings}).\n`);
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`cnflint found too many warnings (maximum: ${maxWarnings}).\n`);
     return 1;
   }
   return 0;
