@@ -41,15 +41,8 @@ const rule = defineRule({
     fixable: false,
   },
   create(context) {
-    const canFailCache = new Map<string, boolean>();
-    const canFail = (template: string): boolean => {
-      let v = canFailCache.get(template);
-      if (v === undefined) {
-        v = parsedTemplate(context.model, template).pieces.some((p) => CAN_FAIL.has(p.kind));
-        canFailCache.set(template, v);
-      }
-      return v;
-    };
+    // (each distinct text is parsed once per model: rules/util/templates.ts)
+    const canFail = (template: string): boolean => parsedTemplate(context.model, template).pieces.some((p) => CAN_FAIL.has(p.kind));
     // Most patterns occur once: keep the rule itself until a second one comes.
     const byPattern = new Map<string, RewriteRule | PatternState>();
     for (const r of context.model.rules) {

@@ -128,8 +128,12 @@ const SUBSTITUTION = new RegExp(SUBSTITUTION_SRC);
 const SUBSTITUTED_HOST = new RegExp(`^(?:[^$]|${SUBSTITUTION_SRC})+$`);
 
 /** A template's routing host and channel checks, from the template lexer. */
-export function lexedRoute(template: string, parse: (text: string) => ParsedTemplate = parseTemplate): Parsed {
-  const t = parse(template);
+export function lexedRoute(template: string): Parsed {
+  return routeOf(parseTemplate(template));
+}
+
+/** The routing host and channel checks of a parsed template. */
+function routeOf(t: ParsedTemplate): Parsed {
   const checks: string[] = [];
   collectChecks(t.pieces, checks);
   const p: Parsed = { checks };
@@ -166,7 +170,7 @@ export function ruleRoutes(model: ConfigModel): RuleRoute[] {
   routes = model.rules.map((rule) => {
     let p = parsed.get(rule.template);
     if (!p) {
-      p = fastRoute(rule.template) ?? lexedRoute(rule.template, (text) => parsedTemplate(model, text));
+      p = fastRoute(rule.template) ?? routeOf(parsedTemplate(model, rule.template));
       parsed.set(rule.template, p);
     }
     return { rule, channelChecks: p.checks, host: p.host };

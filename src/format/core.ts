@@ -43,8 +43,9 @@ export const DEFAULT_LAYOUT: Required<LayoutOptions> = {
 };
 
 /**
- * Parses and checks a file (once: the plan carries the input's meaning key), and decides its layout. Throws a FormatRefusal when the file
- * cannot be formatted without risking its meaning.
+ * Parses and checks a file (once: the plan carries the input's meaning key), and decides
+ * its layout. Throws a FormatRefusal when the file cannot be formatted without risking
+ * its meaning.
  */
 export function planText(text: string, kind: FileKind, options: Pick<FormatOptions, 'start'> = {}): Plan {
   if (!(FORMATTABLE_KINDS as readonly string[]).includes(kind))
