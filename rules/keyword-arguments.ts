@@ -111,8 +111,8 @@ const rule = defineRule({
           if (broken) return;
           const arg = use.args[0];
           if (arity.arg === 'int') checkInteger(use, arg, report);
+          else if ((arity.arg === 'chan' || arity.arg === 'host' || arity.arg === 'name' || arity.arg === 'ip') && swallowedKeyword(use, arg, line, report)) return;
           else if (arity.arg === 'ip') checkIp(use, arg, report);
-          else if ((arity.arg === 'chan' || arity.arg === 'host' || arity.arg === 'name') && swallowedKeyword(use, arg, line, report)) return;
           else if (isPoolKeyword(use)) checkPool(arg, report);
           else {
             if (arity.arg === 'chan' && checkChannels) checkChannel(use, arg, line, report);
@@ -168,14 +168,10 @@ const rule = defineRule({
     /** `interfaceaddress`: the local address outgoing connections bind to, an IP address (channel-keywords.md §3). */
     function checkIp(use: KeywordUse, arg: Word, report: (r: Omit<Report, 'file'>) => void): void {
       if (isIpLiteral(arg.value)) return;
-      const kw = use.word.text;
-      const isKeyword = !arg.quoted && lookupKeyword(arg.text) !== undefined;
       report({
         start: arg.start,
         end: arg.end,
-        message: isKeyword
-          ? `'${kw}' needs an IP address, but the keyword '${arg.text}' follows it: the address is missing and '${arg.text}' is taken as the address; write the address after '${kw}'`
-          : `'${kw}' needs an IP address (such as 192.0.2.25), but '${arg.text}' is not one: the channel's outgoing connections cannot bind to it; write the local IP address to send from`,
+        message: `'${use.word.text}' needs an IP address (such as 192.0.2.25), but '${arg.text}' is not one: the channel's outgoing connections cannot bind to it; write the local IP address to send from`,
       });
     }
 

@@ -41,7 +41,7 @@ ruleTester(rule, {
           endColumn: 43,
         },
         {
-          message: "'interfaceaddress' needs an IP address, but the keyword 'smtp' follows it: the address is missing and 'smtp' is taken as the address; write the address after 'interfaceaddress'",
+          message: "'interfaceaddress' takes the keyword 'smtp' as its IP address: its own argument is missing on channel 'tcp_y', and 'smtp' does not take effect; write the argument after 'interfaceaddress'",
           line: 4,
           column: 24,
           endColumn: 28,
