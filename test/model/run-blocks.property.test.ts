@@ -3,7 +3,7 @@
 // block's line nodes gives: the same words, keywords, hosts, ranges and broken
 // continuations, and, when asked, the very line nodes of the block.
 import fc from 'fast-check';
-import { parseImta, rawItemsOf, isRunItem } from '../../grammar/imta.js';
+import { rawItemsOf, isRunItem } from '../../grammar/imta.js';
 import { isToken, textOf, type SyntaxElement, type SyntaxNode } from '../../grammar/index.js';
 import { buildImta } from '../../src/model/imta.js';
 import { sourceFile } from '../../src/model/load.js';
@@ -15,9 +15,7 @@ const noIncludes = (): Include => {
 
 /** The channels of `text` read from runs (as loadConfig does), or line by line (no runs in the tree). */
 function channels(text: string, lineByLine: boolean): Channel[] {
-  const sf = sourceFile(text, 'imta.cnf', '/x/imta.cnf', 'imta.cnf', { start: 'channels' });
-  if (lineByLine) (sf as { tree: unknown }).tree = { fileKind: 'imta.cnf', root: parseImta(text, 'channels', { lineByLine: true }).root, text };
-  return buildImta(sf, noIncludes).channels;
+  return buildImta(sourceFile(text, 'imta.cnf', '/x/imta.cnf', 'imta.cnf', { start: 'channels', lineByLine }), noIncludes).channels;
 }
 
 const word = (w: Word | undefined) => w && [w.text, w.start, w.end, w.quoted, w.value, !!w.fused];
