@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { hostsOf } from '../../src/model/imta.js';
 import { buildModel, ConfigError, loadConfig } from '../../src/model/load.js';
 
 function tmpConfig(files: Record<string, string>): string {
@@ -55,6 +56,18 @@ describe('imta.cnf', () => {
     ]);
     // The defaults block's own uses are not marked as coming from defaults.
     expect(m.defaults[0].keywords.map((k) => k.fromDefaults)).toEqual([undefined, undefined]);
+  });
+
+  test('host lines: host, alias or proper name, and the ignored words after them, in a run and line by line', () => {
+    for (const lineByLine of [false, true]) {
+      const m = buildModel({ lineByLine, files: [{ relPath: 'imta.cnf', kind: 'imta.cnf', text: '\ntcp_x smtp\nx-daemon fw.example.com\nold.example.com New Name here\n' }] });
+      const c = m.channels[0];
+      expect(hostsOf(c).map((h) => [h.host.text, h.alias?.text, h.extra.map((w) => w.text), h.line.kind])).toEqual([
+        ['x-daemon', 'fw.example.com', [], 'HostLine'],
+        ['old.example.com', 'New', ['Name', 'here'], 'HostLine'],
+      ]);
+      expect(c.keywordLine).toBe(c.block.children[0]);
+    }
   });
 
   test('a rule without a template is a diagnostic', () => {
