@@ -143,12 +143,12 @@ class Rule implements RewriteRule {
   }
 
   get tag(): string {
-    if (this.tagText === undefined) this.splitPattern();
+    if (this.tagText === undefined) this.readTagAndKey();
     return this.tagText!;
   }
 
   get key(): string {
-    if (this.keyText === undefined) this.splitPattern();
+    if (this.keyText === undefined) this.readTagAndKey();
     return this.keyText!;
   }
 
@@ -176,7 +176,7 @@ class Rule implements RewriteRule {
     return base + (i - from);
   }
 
-  private splitPattern(): void {
+  private readTagAndKey(): void {
     // (from the text, not the pattern Word: most rules are never reported, and a Word
     // kept per rule would cost more than the strings)
     const { tag, key } = splitPattern(this.patternWord?.text ?? this.file.text.slice(this.patternStart, this.patternEnd));
